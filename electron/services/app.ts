@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiTransport } from '@shared/api/contract'
+import { createApiClient, type ApiClient } from '@shared/api/client'
+import type { Actor } from '@shared/api/roles'
+import { appError } from '@shared/errors'
+import type { CallContext } from './api/call-context'
+import { createRouter, type Handlers, type Router } from './api/router'
+import { loadOrCreateKey, type KeyStore } from './database/key-store'
+import { closeDatabase, openDatabase, type Db } from './database/open'
+import type { MigrationOutcome } from './database/migrate'
+import { stderrLogger, type Logger } from './log'
+import { DATABASE_FILE } from './paths'
+import { listRegions, seedRegions } from './reference/regions'
+import { deskActor } from './settings/desk-actor'
+import * as desk from './settings/desk-profile-service'
+import { systemInfo } from './system/info'
+
+/**
+ * The application core, without Electron: opens the desk's encrypted database, wires the
+ * services to the router, and hands out the router to whichever transport hosts it.
+ */
+export interface AppOptions {
+  dataDir: string
+  keyStore: KeyStore
+  appVersion: string
+  electronVersion?: string | null
+  nativeBinding?: string
+  log?: Logger
+}
+
+export interface SijillApp {
+  readonly db: Db
+  readonly router: Router
+  readonly dataDir: string
+  readonly databaseFile: string
+  readonly migration: MigrationOutcome
+  /** The actor for calls made at this desk (until accounts exist). */
+  actor(): Actor
+  /** A typed client calling the router directly (CLI, tests). */
+  direct(): ApiClient
+  close(): void
+}
+
+export function openApp(options: AppOptions): SijillApp {
+  const log = options.log ?? stderrLogger()
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const databaseFile = join(options.dataDir, DATABASE_FILE)
+  if (existsSync(databaseFile) && options.keyStore.read() === null) {
+    throw appError('database', 'errors.database_key_missing', {
+      where: options.keyStore.description,
+    })
+  }
+  const { key } = loadOrCreateKey(options.keyStore)
+  const { db, migration } = openDatabase({
+    file: databaseFile,
+    key,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  seedRegions(db)
+  desk.ensureDeskId(db)
+
+  const infoSource = {
+    db,
+    dataDir: options.dataDir,
+    databaseFile,
+    keyStorage: options.keyStore.description,
+    appVersion: options.appVersion,
+    electronVersion: options.electronVersion ?? null,
+  }
+  const handlers: Handlers = {
+    'setup.status': () => ({ done: desk.isSetupDone(db), language: desk.currentLanguage(db) }),
+    'setup.complete': (input, ctx) => desk.completeSetup(db, ctx.actor, input),
+    'reference.regions': () => listRegions(db),
+    'settings.get': () => desk.getProfile(db),
+    'settings.updateChamber': (input, ctx) => desk.updateChamber(db, ctx.actor, input),
+    'settings.setLanguage': (input, ctx) => desk.setLanguage(db, ctx.actor, input.language),
+    'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),
+  }
+  const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
+
+  const actor = (): Actor => {
+    const { deskId, deskName } = desk.deskIdentity(db)
+    return deskActor(deskId, deskName)
+  }
+  const directTransport: ApiTransport = {
+    kind: 'direct',
+    call: (method, input) => router.call({ actor: actor(), transport: 'direct' }, method, input),
+  }
+
+  return {
+    db,
+    router,
+    dataDir: options.dataDir,
+    databaseFile,
+    migration,
+    actor,
+    direct: () => createApiClient(directTransport),
+    close: () => closeDatabase(db),
+  }
+}
+
+export type { CallContext }

@@ -1,0 +1,83 @@
+import { AppShell, Badge, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/transport'
+import { LanguageSwitcher } from '../components/LanguageSwitcher'
+import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { SettingsPage } from '../pages/SettingsPage'
+import { useDesk } from './desk-context'
+import { SECTIONS, type Section } from './sections'
+import { useSection } from './useSection'
+
+function Page({ section }: { section: Section }) {
+  return section === 'settings' ? <SettingsPage /> : <PlaceholderPage section={section} />
+}
+
+export function Shell() {
+  const { t } = useTranslation()
+  const { profile, language, changeLanguage } = useDesk()
+  const [section, go] = useSection()
+  const chamberName = language === 'ar' ? profile.chamber.nameAr : profile.chamber.nameFr
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: 0 }}
+      padding="lg"
+      transitionDuration={0}
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            {profile.chamber.logo && (
+              <img
+                className="header-logo"
+                src={profile.chamber.logo}
+                alt={t('chamber.logoAlt', { name: chamberName })}
+              />
+            )}
+            <Stack gap={0} miw={0}>
+              <Title order={1} size="h4" data-testid="header-chamber" lineClamp={1}>
+                {chamberName}
+              </Title>
+              <Text size="xs" c="dimmed" data-testid="header-desk" lineClamp={1}>
+                {t('app.name')} · {t('app.desk', { name: profile.deskName })}
+              </Text>
+            </Stack>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Badge variant="light" color="gray">
+              {t(`app.transport.${api.transport}`)}
+            </Badge>
+            <LanguageSwitcher value={language} onChange={(l) => void changeLanguage(l)} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {SECTIONS.map((s, i) => (
+          <NavLink
+            key={s}
+            href={`#/${s}`}
+            label={t(`nav.${s}`)}
+            active={s === section}
+            aria-current={s === section ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault()
+              go(s)
+            }}
+            rightSection={
+              <Kbd size="xs" className="nav-shortcut" dir="ltr">
+                {t('nav.shortcut', { key: i + 1 })}
+              </Kbd>
+            }
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Page section={section} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import type { AppErrorData } from '../errors'
+import { RegionSchema } from '../reference/regions'
+import {
+  DeskProfileSchema,
+  ChamberProfileSchema,
+  DeskNameSchema,
+  SetupInputSchema,
+} from '../settings/desk-profile'
+import { LanguageSchema } from '../settings/language'
+import { ROLES, type Role } from './roles'
+
+/**
+ * The one API of Sijill. Every transport (IPC, HTTP, direct) carries exactly these
+ * methods; the router in electron/services validates input and output against these
+ * schemas and checks `roles` before running a handler.
+ *
+ * `roles: 'anyone'` is reserved for what the app needs before a desk exists (first-run
+ * setup status, reference data for the setup form).
+ */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I
+  output: O
+  roles: readonly Role[] | 'anyone'
+  /** Refused with `setup_required` until first-run setup is done. */
+  needsSetup: boolean
+  /** Writes data: an audit row is expected. */
+  writes: boolean
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec
+
+const Empty = z.object({}).strict()
+const EVERY_ROLE = ROLES
+
+export const SystemInfoSchema = z.object({
+  appVersion: z.string(),
+  node: z.string(),
+  electron: z.string().nullable(),
+  sqlite: z.string(),
+  cipher: z.string(),
+  transport: z.enum(['ipc', 'http', 'direct']),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  keyStorage: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+})
+export type SystemInfo = z.infer<typeof SystemInfoSchema>
+
+export const SetupStatusSchema = z.object({
+  done: z.boolean(),
+  language: LanguageSchema,
+})
+
+export const contract = {
+  'setup.status': method({
+    input: Empty,
+    output: SetupStatusSchema,
+    roles: 'anyone',
+    needsSetup: false,
+    writes: false,
+  }),
+  'setup.complete': method({
+    input: SetupInputSchema,
+    output: DeskProfileSchema,
+    roles: ['administrator'],
+    needsSetup: false,
+    writes: true,
+  }),
+  'reference.regions': method({
+    input: Empty,
+    output: z.array(RegionSchema),
+    roles: 'anyone',
+    needsSetup: false,
+    writes: false,
+  }),
+  'settings.get': method({
+    input: Empty,
+    output: DeskProfileSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'settings.updateChamber': method({
+    input: z.object({ chamber: ChamberProfileSchema, deskName: DeskNameSchema }),
+    output: DeskProfileSchema,
+    roles: ['administrator', 'supervisor'],
+    needsSetup: true,
+    writes: true,
+  }),
+  'settings.setLanguage': method({
+    input: z.object({ language: LanguageSchema }),
+    output: z.object({ language: LanguageSchema }),
+    roles: 'anyone',
+    needsSetup: false,
+    writes: true,
+  }),
+  'system.info': method({
+    input: Empty,
+    output: SystemInfoSchema,
+    roles: EVERY_ROLE,
+    needsSetup: false,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec>
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** What every transport returns: a value or an error value, never a thrown exception. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }
+
+/** The shape both the preload bridge and the HTTP client implement. */
+export interface ApiTransport {
+  readonly kind: 'ipc' | 'http' | 'direct'
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>
+}

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { test as base, _electron, type Page } from '@playwright/test'
+import { electronBinary } from './electron-binary'
+
+/**
+ * `desk`: a fresh desk (its own data folder) opened in the real UI — through the browser
+ * host in Chromium, or in the Electron app — with `reopen()` to restart it on the same data.
+ */
+export interface Desk {
+  page: Page
+  dataDir: string
+  /** Stops the app and starts it again on the same data folder. */
+  reopen(): Promise<Page>
+}
+
+const ROOT = join(__dirname, '../..')
+
+async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'out/main/host.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let stderr = ''
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+  const lines = createInterface({ input: child.stdout! })
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 15_000)
+    lines.once('line', (line) => {
+      clearTimeout(timer)
+      const match = /^Sijill browser host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
+      if (match?.[1]) resolve(match[1])
+      else reject(new Error(`unexpected host line: ${line}`))
+    })
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${stderr}`)))
+  })
+  return { url, child }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+export const test = base.extend<{ desk: Desk }>({
+  desk: async ({ browser }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sijill-e2e-'))
+    if (testInfo.project.name === 'electron') {
+      const executablePath = electronBinary().path ?? ''
+      const launch = () =>
+        _electron.launch({
+          executablePath,
+          args: [join(ROOT, 'out/main/index.js')],
+          env: { ...process.env, SIJILL_DATA_DIR: dataDir },
+        })
+      let app = await launch()
+      const desk: Desk = {
+        page: await app.firstWindow(),
+        dataDir,
+        async reopen() {
+          await app.close()
+          app = await launch()
+          desk.page = await app.firstWindow()
+          return desk.page
+        },
+      }
+      await use(desk)
+      await app.close()
+    } else {
+      let host = await startHost(dataDir)
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.goto(host.url)
+      const desk: Desk = {
+        page,
+        dataDir,
+        async reopen() {
+          await stop(host.child)
+          host = await startHost(dataDir)
+          await page.goto(host.url)
+          return page
+        },
+      }
+      await use(desk)
+      await context.close()
+      await stop(host.child)
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  },
+})
+
+export { expect } from '@playwright/test'
