@@ -43,7 +43,7 @@ export function ensureBuilt() {
   process.stderr.write('Sijill: building the app (electron-vite build)…\n')
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'],
     {
       cwd: ROOT,
       stdio: ['ignore', 2, 2],
