@@ -7,9 +7,16 @@ import { describeStartupError } from '../services/startup-error'
 import { APP_VERSION } from '../services/version'
 import { EXIT, type CliCommand, type CliIO } from './command'
 import { infoCommand } from './commands/info'
+import { searchCommand } from './commands/search'
+import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
 
-export const COMMANDS: readonly CliCommand[] = [infoCommand, settingsCommand]
+export const COMMANDS: readonly CliCommand[] = [
+  infoCommand,
+  settingsCommand,
+  searchCommand,
+  seedCommand,
+]
 
 const GLOBAL_OPTIONS = [
   '--data-dir DIR   the desk data folder (default: $SIJILL_DATA_DIR or the OS user-data folder)',

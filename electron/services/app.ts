@@ -11,7 +11,11 @@ import { closeDatabase, openDatabase, type Db } from './database/open'
 import type { MigrationOutcome } from './database/migrate'
 import { stderrLogger, type Logger } from './log'
 import { DATABASE_FILE } from './paths'
-import { listRegions, seedRegions } from './reference/regions'
+import { artisanHandlers } from './handlers/artisans'
+import { referenceHandlers } from './handlers/reference'
+import { seedActivities } from './reference/activities'
+import { seedRegions } from './reference/regions'
+import { seedTerritories } from './reference/territories'
 import { deskActor } from './settings/desk-actor'
 import * as desk from './settings/desk-profile-service'
 import { systemInfo } from './system/info'
@@ -58,6 +62,8 @@ export function openApp(options: AppOptions): SijillApp {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   })
   seedRegions(db)
+  seedTerritories(db)
+  seedActivities(db)
   desk.ensureDeskId(db)
 
   const infoSource = {
@@ -71,11 +77,12 @@ export function openApp(options: AppOptions): SijillApp {
   const handlers: Handlers = {
     'setup.status': () => ({ done: desk.isSetupDone(db), language: desk.currentLanguage(db) }),
     'setup.complete': (input, ctx) => desk.completeSetup(db, ctx.actor, input),
-    'reference.regions': () => listRegions(db),
     'settings.get': () => desk.getProfile(db),
     'settings.updateChamber': (input, ctx) => desk.updateChamber(db, ctx.actor, input),
     'settings.setLanguage': (input, ctx) => desk.setLanguage(db, ctx.actor, input.language),
     'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),
+    ...referenceHandlers(db),
+    ...artisanHandlers(db),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { AppErrorData } from '../errors'
-import { RegionSchema } from '../reference/regions'
 import {
   DeskProfileSchema,
   ChamberProfileSchema,
@@ -8,30 +7,16 @@ import {
   SetupInputSchema,
 } from '../settings/desk-profile'
 import { LanguageSchema } from '../settings/language'
-import { ROLES, type Role } from './roles'
+import { artisanMethods } from './methods/artisans'
+import { referenceMethods } from './methods/reference'
+import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
 
 /**
  * The one API of Sijill. Every transport (IPC, HTTP, direct) carries exactly these
  * methods; the router in electron/services validates input and output against these
- * schemas and checks `roles` before running a handler.
- *
- * `roles: 'anyone'` is reserved for what the app needs before a desk exists (first-run
- * setup status, reference data for the setup form).
+ * schemas and checks `roles` before running a handler. Methods are grouped by domain
+ * in ./methods/.
  */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I
-  output: O
-  roles: readonly Role[] | 'anyone'
-  /** Refused with `setup_required` until first-run setup is done. */
-  needsSetup: boolean
-  /** Writes data: an audit row is expected. */
-  writes: boolean
-}
-
-const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec
-
-const Empty = z.object({}).strict()
-const EVERY_ROLE = ROLES
 
 export const SystemInfoSchema = z.object({
   appVersion: z.string(),
@@ -68,13 +53,6 @@ export const contract = {
     needsSetup: false,
     writes: true,
   }),
-  'reference.regions': method({
-    input: Empty,
-    output: z.array(RegionSchema),
-    roles: 'anyone',
-    needsSetup: false,
-    writes: false,
-  }),
   'settings.get': method({
     input: Empty,
     output: DeskProfileSchema,
@@ -103,6 +81,8 @@ export const contract = {
     needsSetup: false,
     writes: false,
   }),
+  ...referenceMethods,
+  ...artisanMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseMoroccanPhone } from '../validation/phone'
-import { stripInvisible } from '../validation/digits'
+import { arabicText, latinText, text } from '../text/fields'
 import { LanguageSchema } from './language'
 
 /**
@@ -8,17 +8,9 @@ import { LanguageSchema } from './language'
  * the header, printed on every document, editable in Settings.
  */
 
-const ARABIC_LETTER = /[\u0621-\u064A]/
-const LATIN_LETTER = /[A-Za-zÀ-ÿ]/
 /** A logo is a PNG or JPEG data URL; 512 KiB of image at most (base64 grows it by 4/3). */
 export const LOGO_MAX_BYTES = 512 * 1024
 const LOGO_PATTERN = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/
-
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .transform((s) => stripInvisible(s).replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(min).max(max))
 
 export const PhoneSchema = z.string().transform((raw, ctx) => {
   const e164 = parseMoroccanPhone(raw)
@@ -43,8 +35,8 @@ export const LogoSchema = z
 
 export const ChamberProfileSchema = z.object({
   regionCode: z.string().regex(/^\d{2}$/, { error: 'validation.region' }),
-  nameAr: text(3, 200).refine((s) => ARABIC_LETTER.test(s), { error: 'validation.arabic_text' }),
-  nameFr: text(3, 200).refine((s) => LATIN_LETTER.test(s), { error: 'validation.latin_text' }),
+  nameAr: arabicText(3, 200),
+  nameFr: latinText(3, 200),
   address: text(3, 300),
   phone: PhoneSchema,
   logo: LogoSchema,

@@ -32,6 +32,9 @@ export function fieldErrorsFromZod(error: z.ZodError, input: unknown): FieldErro
 }
 
 function keyFor(issue: z.core.$ZodIssue, value: unknown): { key: string; params?: ErrorParams } {
+  // A rule of our own (a cross-field check) knows best what to say, even for a blank field.
+  if (issue.code === 'custom' && issue.message.startsWith('validation.'))
+    return { key: issue.message }
   if (isBlank(value) && issue.code !== 'unrecognized_keys') return { key: 'validation.required' }
   if (issue.message.startsWith('validation.')) return { key: issue.message }
   switch (issue.code) {

@@ -15,6 +15,8 @@ export interface Desk {
   dataDir: string
   /** Stops the app and starts it again on the same data folder. */
   reopen(): Promise<Page>
+  /** Stops the app, lets `fill` write to its data folder directly, and starts it again. */
+  prepare(fill: (dataDir: string) => Promise<void>): Promise<Page>
 }
 
 const ROOT = join(__dirname, '../..')
@@ -72,6 +74,13 @@ export const test = base.extend<{ desk: Desk }>({
           desk.page = await app.firstWindow()
           return desk.page
         },
+        async prepare(fill) {
+          await app.close()
+          await fill(dataDir)
+          app = await launch()
+          desk.page = await app.firstWindow()
+          return desk.page
+        },
       }
       await use(desk)
       await app.close()
@@ -85,6 +94,13 @@ export const test = base.extend<{ desk: Desk }>({
         dataDir,
         async reopen() {
           await stop(host.child)
+          host = await startHost(dataDir)
+          await page.goto(host.url)
+          return page
+        },
+        async prepare(fill) {
+          await stop(host.child)
+          await fill(dataDir)
           host = await startHost(dataDir)
           await page.goto(host.url)
           return page

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli/run-cli'
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/database/migrations'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 
 let dir: string
@@ -41,7 +42,11 @@ describe('the command line', () => {
     const { code, out } = await cli('info', '--json')
     expect(code).toBe(0)
     const info = JSON.parse(out)
-    expect(info).toMatchObject({ dataDir: dir, schemaVersion: 3, transport: 'direct' })
+    expect(info).toMatchObject({
+      dataDir: dir,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      transport: 'direct',
+    })
     expect(info.counts.regions).toBe(12)
     expect(info.sqlite).toMatch(/^3\.\d+/)
   })

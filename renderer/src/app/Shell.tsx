@@ -1,21 +1,30 @@
 import { AppShell, Badge, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
+import { isolate } from '@shared/text/bidi'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
+import { ArtisanFilePage } from '../artisans/ArtisanFilePage'
+import { CounterPage } from '../artisans/CounterPage'
+import { RegisterPage } from '../artisans/RegisterPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { useDesk } from './desk-context'
-import { SECTIONS, type Section } from './sections'
-import { useSection } from './useSection'
+import { SECTIONS, type Route } from './sections'
+import { useRoute } from './useRoute'
 
-function Page({ section }: { section: Section }) {
-  return section === 'settings' ? <SettingsPage /> : <PlaceholderPage section={section} />
+function Page({ route }: { route: Route }) {
+  if (route.view === 'artisan') return <ArtisanFilePage id={route.id} />
+  if (route.view === 'register') return <RegisterPage params={route.params} />
+  if (route.section === 'counter') return <CounterPage />
+  if (route.section === 'settings') return <SettingsPage />
+  return <PlaceholderPage section={route.section} />
 }
 
 export function Shell() {
   const { t } = useTranslation()
   const { profile, language, changeLanguage } = useDesk()
-  const [section, go] = useSection()
+  const [route, go] = useRoute()
+  const section = route.section
   const chamberName = language === 'ar' ? profile.chamber.nameAr : profile.chamber.nameFr
 
   return (
@@ -43,7 +52,7 @@ export function Shell() {
                 {chamberName}
               </Title>
               <Text size="xs" c="dimmed" data-testid="header-desk" lineClamp={1}>
-                {t('app.name')} · {t('app.desk', { name: profile.deskName })}
+                {t('app.name')} · {t('app.desk', { name: isolate(profile.deskName) })}
               </Text>
             </Stack>
           </Group>
@@ -76,7 +85,7 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Page section={section} />
+        <Page route={route} />
       </AppShell.Main>
     </AppShell>
   )

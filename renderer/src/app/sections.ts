@@ -10,7 +10,33 @@ export const SECTIONS = [
 ] as const
 export type Section = (typeof SECTIONS)[number]
 
-export function sectionFromHash(hash: string): Section {
-  const name = hash.replace(/^#\/?/, '')
-  return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'counter'
+/**
+ * Where the app is, read from the address hash so that reload stays on the same screen:
+ * `#/counter`, `#/settings`, `#/artisan/<id>`, `#/register?cin=…`, `#/register?draft=<id>`.
+ */
+export type Route =
+  | { view: 'section'; section: Section }
+  | { view: 'artisan'; section: 'counter'; id: string }
+  | { view: 'register'; section: 'counter'; params: URLSearchParams }
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
+  const [head, id] = path.split('/')
+  if (head === 'artisan' && id)
+    return { view: 'artisan', section: 'counter', id: decodeURIComponent(id) }
+  if (head === 'register')
+    return { view: 'register', section: 'counter', params: new URLSearchParams(query) }
+  const section = (SECTIONS as readonly string[]).includes(head ?? '')
+    ? (head as Section)
+    : 'counter'
+  return { view: 'section', section }
+}
+
+export const hrefOf = {
+  section: (s: Section) => `#/${s}`,
+  artisan: (id: string) => `#/artisan/${encodeURIComponent(id)}`,
+  register: (params: Record<string, string> = {}) => {
+    const q = new URLSearchParams(params).toString()
+    return `#/register${q ? `?${q}` : ''}`
+  },
 }

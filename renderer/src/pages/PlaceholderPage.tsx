@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next'
 import type { Section } from '../app/sections'
 
 /** An honest empty state for sections later versions fill: what will be here, no fake data. */
-export function PlaceholderPage({ section }: { section: Exclude<Section, 'settings'> }) {
+export function PlaceholderPage({
+  section,
+}: {
+  section: Exclude<Section, 'settings' | 'counter'>
+}) {
   const { t } = useTranslation()
   return (
     <Stack gap="md" maw={760}>

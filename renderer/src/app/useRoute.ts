@@ -1,22 +1,24 @@
 import { useCallback, useEffect, useState } from 'react'
-import { SECTIONS, sectionFromHash, type Section } from './sections'
+import { hrefOf, parseRoute, SECTIONS, type Route, type Section } from './sections'
 
 /**
- * The current section lives in the address hash (`#/settings`), so a reload stays on the
- * same screen. Alt+digit moves between sections from anywhere, keyboard only.
+ * The current route lives in the address hash, so a reload stays on the same screen.
+ * Alt+digit moves between sections from anywhere, keyboard only.
  */
-export function useSection(): [Section, (s: Section) => void] {
-  const [section, setSection] = useState<Section>(() => sectionFromHash(window.location.hash))
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '')
+}
+
+export function useRoute(): [Route, (s: Section) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash))
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(window.location.hash))
+    const onHash = () => setRoute(parseRoute(window.location.hash))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const go = useCallback((next: Section) => {
-    window.location.hash = `/${next}`
-  }, [])
+  const go = useCallback((next: Section) => navigate(hrefOf.section(next)), [])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -33,5 +35,5 @@ export function useSection(): [Section, (s: Section) => void] {
     return () => window.removeEventListener('keydown', onKey)
   }, [go])
 
-  return [section, go]
+  return [route, go]
 }

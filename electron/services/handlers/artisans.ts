@@ -1,0 +1,49 @@
+import type { Handlers } from '../api/router'
+import { deleteDraft, getDraft, listDrafts, saveDraft } from '../artisans/drafts'
+import { findDuplicates, markNotSame } from '../artisans/duplicates'
+import { recordPathStep } from '../artisans/path'
+import { getArtisanFile } from '../artisans/read'
+import { registerArtisan } from '../artisans/register'
+import { searchArtisans } from '../artisans/search'
+import type { Db } from '../database/open'
+
+type ArtisanHandlers = Pick<
+  Handlers,
+  | 'artisans.search'
+  | 'artisans.get'
+  | 'artisans.register'
+  | 'artisans.duplicates'
+  | 'artisans.markNotSame'
+  | 'artisans.recordStep'
+  | 'drafts.save'
+  | 'drafts.list'
+  | 'drafts.get'
+  | 'drafts.delete'
+>
+
+export function artisanHandlers(db: Db): ArtisanHandlers {
+  return {
+    'artisans.search': (input) => searchArtisans(db, input.query, input.limit),
+    'artisans.get': (input) => getArtisanFile(db, input.id),
+    'artisans.register': ({ draftId, notSameAs, ...registration }, ctx) =>
+      db.transaction(() => {
+        const result = registerArtisan(db, ctx.actor, registration)
+        for (const other of notSameAs) markNotSame(db, ctx.actor, result.id, other)
+        if (draftId) deleteDraft(db, draftId)
+        return result
+      })(),
+    'artisans.duplicates': (input) => findDuplicates(db, input),
+    'artisans.markNotSame': (input, ctx) => {
+      markNotSame(db, ctx.actor, input.a, input.b)
+      return { ok: true as const }
+    },
+    'artisans.recordStep': (input, ctx) => recordPathStep(db, ctx.actor, input),
+    'drafts.save': (input, ctx) => saveDraft(db, ctx.actor, input),
+    'drafts.list': () => listDrafts(db),
+    'drafts.get': (input) => getDraft(db, input.id),
+    'drafts.delete': (input) => {
+      deleteDraft(db, input.id)
+      return { ok: true as const }
+    },
+  }
+}

@@ -1,0 +1,274 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { isolate, ltr } from '@shared/text/bidi'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArtisanFile } from '@shared/artisans/records'
+import type { PathAction } from '@shared/artisans/path-action'
+import { AppError, type AppErrorData } from '@shared/errors'
+import { api } from '../api/transport'
+import { nameIn, useReference } from '../app/reference'
+import { hrefOf } from '../app/sections'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { Ltr } from '../components/Ltr'
+import { displayNames, phoneText } from './display'
+import { PathActionModal } from './PathActionModal'
+import { PathBadges } from './PathBadges'
+import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
+
+/** The artisan's file: identity, craft, path with dates and next steps, history. */
+export function ArtisanFilePage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation()
+  const ref = useReference()
+  const [file, setFile] = useState<ArtisanFile | null>(null)
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const [step, setStep] = useState<PathAction['step'] | null>(null)
+  const [saved, setSaved] = useState(false)
+
+  const load = useCallback(() => {
+    api
+      .call('artisans.get', { id })
+      .then(setFile, (e: unknown) =>
+        setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
+      )
+  }, [id])
+  useEffect(load, [load])
+
+  if (error) return <ErrorAlert error={error} />
+  if (!file) return null
+  const names = displayNames(file, i18n.language)
+  const dates = milestoneDates(file)
+  const active = MILESTONES.findIndex((m) => !dates[m])
+  const steps = availableSteps(file)
+  const row = (label: string, value: React.ReactNode) => (
+    <Table.Tr>
+      <Table.Th w={200}>{label}</Table.Th>
+      <Table.Td>{value || t('common.none')}</Table.Td>
+    </Table.Tr>
+  )
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Anchor href={hrefOf.section('counter')} size="sm">
+        {t('artisan.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2} data-testid="artisan-name">
+            {names.primary}
+          </Title>
+          <Text c="dimmed">{names.secondary}</Text>
+          <Group gap="lg">
+            <Text size="sm">
+              {t('artisan.cin')}: <Ltr>{file.cin ?? t('common.none')}</Ltr>
+            </Text>
+            <Text size="sm" data-testid="artisan-nia">
+              {t('artisan.nia')}: {file.nia ? <Ltr>{file.nia}</Ltr> : t('artisan.noNia')}
+            </Text>
+          </Group>
+        </Stack>
+        <PathBadges artisan={file} />
+      </Group>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {t('artisan.path')}
+          </Title>
+          <Stepper
+            active={active === -1 ? MILESTONES.length : active}
+            size="sm"
+            allowNextStepsSelect={false}
+          >
+            {MILESTONES.map((m) => (
+              <Stepper.Step
+                key={m}
+                label={t(
+                  `enums.step.${m === 'rna' ? 'rna_registered' : m === 'cnss' ? 'cnss_pre_registered' : m === 'amo' ? 'amo_covered' : m === 'bank' ? 'bank_opened' : 'identified'}`,
+                )}
+                description={dates[m] ? <Ltr>{dates[m]}</Ltr> : undefined}
+              />
+            ))}
+          </Stepper>
+          {saved && (
+            <Alert color="teal" role="status">
+              {t('path.saved')}
+            </Alert>
+          )}
+          <Text size="sm" fw={700}>
+            {steps.length ? t('artisan.nextAction') : t('artisan.nextDone')}
+          </Text>
+          <Group gap="xs" data-testid="next-steps">
+            {steps.map((s) => (
+              <Button key={s} size="xs" variant="light" onClick={() => setStep(s)}>
+                {t(`enums.step.${s}`)}
+              </Button>
+            ))}
+          </Group>
+        </Stack>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="sm">
+            {t('artisan.identity')}
+          </Title>
+          <Table variant="vertical" layout="fixed">
+            <Table.Tbody>
+              {row(t('register.sex'), file.sex ? t(`enums.sex.${file.sex}`) : '')}
+              {row(
+                t('artisan.born'),
+                file.birthDate ? (
+                  <>
+                    <Ltr>{file.birthDate}</Ltr> {file.birthPlace}
+                  </>
+                ) : (
+                  ''
+                ),
+              )}
+              {row(
+                t('artisan.phones'),
+                <Ltr>
+                  {[phoneText(file.phone), phoneText(file.phone2)].filter(Boolean).join(' · ')}
+                </Ltr>,
+              )}
+              {row(
+                t('artisan.territory'),
+                [
+                  ref?.commune.get(file.communeCode ?? ''),
+                  ref?.province.get(file.provinceCode ?? ''),
+                  ref?.region.get(file.regionCode ?? ''),
+                ]
+                  .map((r) => nameIn(i18n.language, r))
+                  .filter(Boolean)
+                  .join('، '),
+              )}
+              {row(t('artisan.address'), file.address)}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="sm">
+            {t('artisan.craft')}
+          </Title>
+          <Table variant="vertical" layout="fixed">
+            <Table.Tbody>
+              {row(t('artisan.actorType'), t(`enums.actorType.${file.actorType}`))}
+              {file.organisationName &&
+                row(
+                  t('artisan.organisation'),
+                  `${file.organisationName} (${file.organisationLegalId})`,
+                )}
+              {row(
+                t('artisan.mainActivity'),
+                nameIn(i18n.language, ref?.activity.get(file.mainActivity ?? '')),
+              )}
+              {row(
+                t('artisan.secondaryActivities'),
+                file.secondaryActivities
+                  .map((c) => nameIn(i18n.language, ref?.activity.get(c)))
+                  .join('، '),
+              )}
+              {row(
+                t('artisan.practice'),
+                file.practice ? t(`enums.practice.${file.practice}`) : '',
+              )}
+              {row(
+                t('artisan.qualification'),
+                file.qualification
+                  ? `${t(`enums.qualification.${file.qualification}`)} · ${t('artisan.years', { count: file.practiceYears ?? 0 })}`
+                  : '',
+              )}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('artisan.history')}
+        </Title>
+        <Table data-testid="artisan-history">
+          <Table.Tbody>
+            {file.events.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td w={120}>
+                  <Ltr>{e.happenedOn}</Ltr>
+                </Table.Td>
+                <Table.Td>
+                  {t(`enums.step.${e.step}`)}
+                  {e.detail.nia && (
+                    <>
+                      {' · '}
+                      <Ltr>{e.detail.nia}</Ltr>
+                    </>
+                  )}
+                  {e.detail.cnssNumber && (
+                    <>
+                      {' · '}
+                      <Ltr>{e.detail.cnssNumber}</Ltr>
+                    </>
+                  )}
+                  {e.detail.bank && ` · ${t(`enums.bank.${e.detail.bank}`)}`}
+                  {e.detail.reason && ` · ${e.detail.reason}`}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {t('artisan.recordedBy', {
+                      name: isolate(e.actorName),
+                      date: ltr(e.recordedAt.slice(0, 10)),
+                    })}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5">
+            {t('artisan.documents')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('artisan.noDocuments')}
+          </Text>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5">
+            {t('artisan.sessions')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('artisan.noSessions')}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+
+      {step && (
+        <PathActionModal
+          step={step}
+          artisanId={file.id}
+          version={file.version}
+          onClose={() => setStep(null)}
+          onDone={() => {
+            setStep(null)
+            setSaved(true)
+            load()
+          }}
+        />
+      )}
+    </Stack>
+  )
+}

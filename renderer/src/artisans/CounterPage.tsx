@@ -1,0 +1,154 @@
+import { Button, Group, Kbd, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { isolate } from '@shared/text/bidi'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArtisanSummary } from '@shared/artisans/records'
+import { nameIn, useReference } from '../app/reference'
+import { hrefOf } from '../app/sections'
+import { navigate } from '../app/useRoute'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { Ltr } from '../components/Ltr'
+import { displayNames, phoneText, registerParamsFrom } from './display'
+import { DraftList } from './DraftList'
+import { PathBadges } from './PathBadges'
+import { useSearch } from './useSearch'
+
+/**
+ * The counter: one box, focused on open, results while typing. ↑/↓ choose a result,
+ * Enter opens it; when nothing matches, one click registers a new artisan carrying what
+ * was typed.
+ */
+export function CounterPage() {
+  const { t, i18n } = useTranslation()
+  const [query, setQuery] = useState('')
+  const [selected, setSelected] = useState(0)
+  const { result, error } = useSearch(query)
+  const ref = useReference()
+  const input = useRef<HTMLInputElement>(null)
+  const items = result?.items ?? []
+
+  useEffect(() => input.current?.focus(), [])
+  useEffect(() => setSelected(0), [result])
+
+  const open = (a: ArtisanSummary | undefined) => a && navigate(hrefOf.artisan(a.id))
+  const registerHref = hrefOf.register(registerParamsFrom(query, result?.kind ?? 'name'))
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') setSelected((s) => Math.min(s + 1, items.length - 1))
+    else if (e.key === 'ArrowUp') setSelected((s) => Math.max(s - 1, 0))
+    else if (e.key === 'Enter') {
+      if (items.length > 0) open(items[selected])
+      else if (result && result.kind !== 'too_short' && result.kind !== 'empty')
+        navigate(registerHref)
+    } else return
+    e.preventDefault()
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{t('counter.title')}</Title>
+        <Button component="a" href={hrefOf.register()} variant="light">
+          {t('counter.registerNew')}
+        </Button>
+      </Group>
+      <TextInput
+        ref={input}
+        size="lg"
+        label={t('counter.searchLabel')}
+        placeholder={t('counter.searchPlaceholder')}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        classNames={{ input: 'auto-input' }}
+        aria-controls="counter-results"
+        description={
+          <span>
+            <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> <Kbd size="xs">Enter</Kbd> ·{' '}
+            {t('counter.keyboardHint')}
+          </span>
+        }
+      />
+      {error && <ErrorAlert error={error} />}
+      {result && (
+        <Group gap="xs" c="dimmed">
+          {result.kind === 'too_short' ? (
+            <Text size="sm">{t('counter.tooShort')}</Text>
+          ) : (
+            <>
+              <Text size="sm" data-testid="result-count">
+                {t(`counter.kind.${result.kind}`)} · {t('counter.results', { count: items.length })}
+              </Text>
+              <Text size="xs">
+                <Ltr>{t('counter.took', { ms: result.tookMs })}</Ltr>
+              </Text>
+            </>
+          )}
+        </Group>
+      )}
+      {result?.more && (
+        <Text size="sm" c="orange">
+          {t('counter.more')}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Paper withBorder>
+          <Table highlightOnHover id="counter-results" aria-label={t('counter.searchLabel')}>
+            <Table.Tbody>
+              {items.map((a, i) => {
+                const names = displayNames(a, i18n.language)
+                return (
+                  <Table.Tr
+                    key={a.id}
+                    aria-selected={i === selected}
+                    bg={i === selected ? 'var(--mantine-color-teal-light)' : undefined}
+                    onClick={() => open(a)}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="search-result"
+                  >
+                    <Table.Td>
+                      <Text fw={700}>{names.primary}</Text>
+                      <Text size="xs" c="dimmed">
+                        {names.secondary}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        <Ltr>{a.cin}</Ltr>
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        <Ltr>{phoneText(a.phone)}</Ltr>
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {nameIn(i18n.language, ref?.commune.get(a.communeCode ?? ''))}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {nameIn(i18n.language, ref?.activity.get(a.mainActivity ?? ''))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <PathBadges artisan={a} />
+                    </Table.Td>
+                  </Table.Tr>
+                )
+              })}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      {result && items.length === 0 && result.kind !== 'too_short' && result.kind !== 'empty' && (
+        <Paper withBorder p="lg">
+          <Stack gap="sm" align="flex-start">
+            <Text>{t('counter.notFound')}</Text>
+            <Button component="a" href={registerHref}>
+              {t('counter.registerWith', { text: isolate(query.trim()) })}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+      {!query.trim() && <DraftList />}
+    </Stack>
+  )
+}

@@ -1,0 +1,39 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/transport'
+import { hrefOf } from '../app/sections'
+
+/** Registrations saved half-way on this desk, to resume. */
+export function DraftList() {
+  const { t, i18n } = useTranslation()
+  const [drafts, setDrafts] = useState<{ id: string; label: string; updatedAt: string }[]>([])
+  useEffect(() => {
+    api.call('drafts.list', {}).then(setDrafts, () => setDrafts([]))
+  }, [])
+  if (drafts.length === 0) return null
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('counter.drafts')}
+        </Title>
+        {drafts.map((d) => (
+          <Group key={d.id} justify="space-between">
+            <Text size="sm">
+              {d.label || t('register.untitledDraft')} ·{' '}
+              <span dir="ltr">
+                {new Date(d.updatedAt).toLocaleString(
+                  i18n.language === 'ar' ? 'ar-MA-u-nu-latn' : i18n.language,
+                )}
+              </span>
+            </Text>
+            <Button component="a" size="xs" variant="light" href={hrefOf.register({ draft: d.id })}>
+              {t('counter.openDraft')}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench` — Sijill's performance figures against the budgets of design.md §7,
+ * on a generated register of 1,000,000 artisans (kept in .bench/ between runs; the first
+ * run seeds it). `npm run bench -- --json` prints one JSON object per figure.
+ * Options: --artisans N (default 1000000), --fresh (re-seed).
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openApp, type SijillApp } from '../../electron/services/app'
+import { FileKeyStore } from '../../electron/services/database/key-store'
+import { seedArtisans } from '../../electron/services/seed/generate'
+import { Random } from '../../electron/services/seed/random'
+import { percentile, printFigures, type Figure } from './figures'
+import { testCodes, validRegistration } from '../helpers/registration'
+
+const { values } = parseArgs({
+  options: {
+    artisans: { type: 'string', default: '1000000' },
+    json: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+  },
+})
+const COUNT = Number(values.artisans)
+const DIR = join(__dirname, '../../.bench', `desk-${COUNT}`)
+const log = (m: string) => process.stderr.write(`${m}\n`)
+const quietLog = { info: () => undefined, error: (m: string) => log(m) }
+
+function open(): SijillApp {
+  return openApp({
+    dataDir: DIR,
+    keyStore: new FileKeyStore(DIR),
+    appVersion: 'bench',
+    log: quietLog,
+  })
+}
+
+async function prepare(): Promise<void> {
+  if (values.fresh) rmSync(DIR, { recursive: true, force: true })
+  mkdirSync(DIR, { recursive: true })
+  const app = open()
+  try {
+    const have = app.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+    if (have >= COUNT) return
+    if (!(await app.direct().call('setup.status', {})).done) {
+      await app.direct().call('setup.complete', {
+        chamber: {
+          regionCode: '09',
+          nameAr: 'غرفة الصناعة التقليدية لجهة سوس ماسة',
+          nameFr: "Chambre d'Artisanat de la Région Souss-Massa",
+          address: 'Agadir',
+          phone: '0528000000',
+          logo: null,
+        },
+        deskName: 'Bench',
+        language: 'fr',
+      })
+    }
+    log(`Seeding ${(COUNT - have).toLocaleString('en')} artisans into ${DIR} (once)…`)
+    const started = Date.now()
+    seedArtisans(app.db, app.actor(), {
+      count: COUNT - have,
+      seed: 2026,
+      onProgress: (done, total) =>
+        done % 100_000 === 0 &&
+        log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),
+    })
+    log(`  seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    app.db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    app.close()
+  }
+}
+
+function timeMs(fn: () => unknown): number {
+  const t = process.hrtime.bigint()
+  fn()
+  return Number(process.hrtime.bigint() - t) / 1e6
+}
+
+async function main(): Promise<void> {
+  await prepare()
+  const figures: Figure[] = []
+
+  // Database open + migrations on the large file.
+  const opens: number[] = []
+  for (let i = 0; i < 7; i++) {
+    let app: SijillApp | undefined
+    opens.push(timeMs(() => (app = open())))
+    app?.close()
+  }
+  figures.push({
+    name: 'database open + migrations (p95)',
+    value: percentile(opens, 95),
+    unit: 'ms',
+    budget: 300,
+    lowerIsBetter: true,
+  })
+
+  const app = open()
+  const api = app.direct()
+  const random = new Random(7)
+  const sample = (sql: string, n: number) => app.db.prepare(sql).pluck().all(n) as string[]
+  const count = app.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+  log(`Register: ${count.toLocaleString('en')} artisans`)
+
+  const cins = sample(`SELECT cin FROM artisan WHERE num % 997 = 3 LIMIT ?`, 300)
+  const phones = sample(`SELECT phone FROM artisan WHERE num % 991 = 5 LIMIT ?`, 300).map(
+    (p) => `0${p.slice(4, 5)} ${p.slice(5, 7)} ${p.slice(7, 9)} ${p.slice(9, 11)} ${p.slice(11)}`,
+  )
+  const nias = sample(
+    `SELECT nia FROM artisan WHERE nia IS NOT NULL AND num % 983 = 7 LIMIT ?`,
+    300,
+  )
+  const rareFamily = sample(
+    `SELECT last_name_lat FROM artisan GROUP BY last_name_lat HAVING count(*) BETWEEN 20 AND 400 LIMIT ?`,
+    50,
+  )
+  const rareArabic = sample(
+    `SELECT first_name_ar || ' ' || last_name_ar FROM artisan WHERE num % 1009 = 1 LIMIT ?`,
+    200,
+  )
+  const commonFamilyLat = app.db
+    .prepare(
+      'SELECT last_name_lat FROM artisan GROUP BY last_name_lat ORDER BY count(*) DESC LIMIT 1',
+    )
+    .pluck()
+    .get() as string
+  const matches = (q: string) =>
+    app.db
+      .prepare(`SELECT count(*) FROM artisan_name_fts WHERE artisan_name_fts MATCH ?`)
+      .pluck()
+      .get(`"${q.toLowerCase()}"`) as number
+
+  const searchFigure = async (name: string, queries: string[], runs = 200) => {
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const q = queries[i % queries.length] as string
+      const t = process.hrtime.bigint()
+      await api.call('artisans.search', { query: q })
+      times.push(Number(process.hrtime.bigint() - t) / 1e6)
+    }
+    figures.push({
+      name: `search: ${name} (p95)`,
+      value: percentile(times, 95),
+      unit: 'ms',
+      budget: 10,
+      lowerIsBetter: true,
+    })
+  }
+  await searchFigure('CIN', cins)
+  await searchFigure('phone (typed with spaces)', phones)
+  await searchFigure('NIA', nias)
+  await searchFigure('rare Latin family name', rareFamily)
+  await searchFigure('Arabic first + family name', rareArabic)
+  await searchFigure(`common name "محمد"`, ['محمد', 'محمد', 'مُحَمَّد'])
+  await searchFigure(`common name "Mohamed"`, ['Mohamed', 'Mohammed', 'mohamad'])
+  await searchFigure(
+    `common family name "${commonFamilyLat}" (${matches(commonFamilyLat.split(' ').pop() ?? '')} rows)`,
+    [commonFamilyLat],
+  )
+  await searchFigure('fragment of 3 letters', ['ami', 'عمر', 'ben', 'ali'])
+
+  // Registration save: validation + row + name index + history + audit + outbox.
+  const codes = testCodes(app.db)
+  const saves: number[] = []
+  for (let i = 0; i < 300; i++) {
+    const registration = validRegistration(codes, {
+      cin: `ZZ${String(100000 + random.int(0, 899999))}`,
+      phone: `07${String(random.int(10000000, 99999999))}`,
+    })
+    const t = process.hrtime.bigint()
+    await api.call('artisans.register', registration).catch(() => undefined)
+    saves.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  figures.push({
+    name: 'registration save incl. outbox + audit (p95)',
+    value: percentile(saves, 95),
+    unit: 'ms',
+    budget: 5,
+    lowerIsBetter: true,
+  })
+  // Remove the bench's own registrations so the cached register stays as seeded.
+  app.db.exec(
+    `DELETE FROM artisan_name_fts WHERE rowid IN (SELECT num FROM artisan WHERE cin LIKE 'ZZ%')`,
+  )
+  app.db.exec(
+    `DELETE FROM artisan_event WHERE artisan_id IN (SELECT id FROM artisan WHERE cin LIKE 'ZZ%')`,
+  )
+  app.db.exec(`DELETE FROM artisan WHERE cin LIKE 'ZZ%'`)
+  app.close()
+
+  printFigures(figures, values.json)
+  if (!existsSync(DIR)) log('bench folder vanished')
+}
+
+void main()

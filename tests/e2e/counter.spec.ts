@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+import { join } from 'node:path'
+import { deskWithArtisans } from './counter-data'
+import { expect, test } from './fixtures'
+
+const SHOTS = join(__dirname, '../../test-results/screenshots')
+
+test('a clerk finds artisans by a fragment of an Arabic name, by CIN and by phone, and opens the file', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  const box = page.getByRole('textbox', { name: 'البحث عن صانع' })
+  await expect(box).toBeFocused()
+
+  await box.fill('علو')
+  await expect(page.getByTestId('search-result')).toHaveCount(1)
+  await expect(page.getByTestId('search-result')).toContainText('محمد العلوي')
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-counter-ar.png`) })
+
+  await box.fill('j100002')
+  await expect(page.getByTestId('search-result')).toContainText('فاطمة أيت باها')
+  await box.fill('06 61 00 00 01')
+  await expect(page.getByTestId('search-result')).toContainText('محمد العلوي')
+  await box.press('Enter')
+  await expect(page.getByTestId('artisan-name')).toHaveText('محمد العلوي')
+  await expect(page.getByText('J100001')).toBeVisible()
+})
+
+test('a clerk registers a new artisan in Arabic: fixes errors, meets a duplicate warning, decides, then records a CNSS pre-registration', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  const box = page.getByRole('textbox', { name: 'البحث عن صانع' })
+  await box.fill('JE777777')
+  await page.getByRole('link', { name: /تسجيل صانع جديد بـ/ }).click()
+  await expect(page.getByRole('heading', { name: 'تسجيل صانع جديد' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'رقم البطاقة الوطنية' })).toHaveValue('JE777777')
+
+  await page.getByRole('button', { name: 'تسجيل الصانع' }).click()
+  await expect(page.getByText('يرجى تصحيح الحقول المشار إليها.')).toBeVisible()
+
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true })
+  const choose = async (label: string, option: string) => {
+    await page.getByRole('textbox', { name: label, exact: true }).click()
+    await page.getByRole('option', { name: option, exact: true }).click()
+  }
+  await field('الاسم الشخصي بالعربية').fill('محمد')
+  await field('الاسم العائلي بالعربية').fill('العلوي')
+  await field('الاسم الشخصي بالحروف اللاتينية').fill('Mohammed')
+  await field('الاسم العائلي بالحروف اللاتينية').fill('Alaoui')
+  await choose('الجنس', 'ذكر')
+  await page.getByLabel('تاريخ الازدياد').fill('1970-01-01')
+  await field('الهاتف').fill('0662000000')
+
+  // Same name and birth date as an existing file: shown, compared, and dismissed.
+  const panel = page.getByTestId('duplicate-panel')
+  await expect(panel).toContainText('اسم مشابه ونفس تاريخ الازدياد')
+  await panel.getByRole('button', { name: 'مقارنة' }).click()
+  await expect(page.getByRole('dialog')).toContainText('J100001')
+  await page.getByRole('dialog').getByRole('button', { name: 'ليس نفس الشخص' }).click()
+  await expect(panel).toHaveCount(0)
+
+  await choose('الجهة', 'سوس ماسة')
+  await choose('الإقليم أو العمالة', 'تيزنيت')
+  await choose('الجماعة', 'تيزنيت')
+  await field('العنوان').fill('حي إدزاك، تيزنيت')
+  await choose('مكان المزاولة', 'ورشة خاصة')
+  await page.getByRole('textbox', { name: 'النشاط الرئيسي', exact: true }).click()
+  await page.getByRole('textbox', { name: 'النشاط الرئيسي', exact: true }).fill('فخار')
+  await page.getByRole('option').first().click()
+  await choose('المؤهل', 'ممارسة الحرفة (3 سنوات على الأقل)')
+  await page.getByRole('textbox', { name: 'سنوات الممارسة' }).fill('2')
+  await page.getByLabel('نسخة من البطاقة الوطنية').check()
+  await page.getByLabel('شهادة مزاولة الحرفة').check()
+  await page.getByRole('button', { name: 'تسجيل الصانع' }).click()
+  await expect(page.getByText('يلزم 3 سنوات من الممارسة على الأقل.')).toBeVisible()
+  await expect(page.getByText('يجب الحصول على موافقة الصانع', { exact: false })).toBeVisible()
+  await page.getByRole('textbox', { name: 'سنوات الممارسة' }).fill('15')
+  await page.getByLabel('وافق الصانع على معالجة معطياته', { exact: false }).check()
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-register-ar.png`),
+    fullPage: true,
+  })
+  await page.getByRole('button', { name: 'تسجيل الصانع' }).click()
+
+  await expect(page.getByTestId('artisan-name')).toHaveText('محمد العلوي')
+  await expect(page.getByText('JE777777')).toBeVisible()
+
+  await page
+    .getByTestId('next-steps')
+    .getByRole('button', { name: 'ما قبل التسجيل في الضمان الاجتماعي' })
+    .click()
+  await page.getByRole('textbox', { name: 'رقم الضمان الاجتماعي (اختياري)' }).fill('987654321')
+  await page.getByRole('button', { name: 'حفظ الخطوة' }).click()
+  await expect(page.getByText('تم تسجيل الخطوة.')).toBeVisible()
+  await expect(page.getByTestId('artisan-history')).toContainText('987654321')
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-artisan-file-ar.png`),
+    fullPage: true,
+  })
+})
