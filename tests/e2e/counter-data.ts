@@ -1,15 +1,19 @@
 import { openTestDesk, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
 
-/** A desk set up in Arabic with three artisans, written straight into its database. */
-export async function deskWithArtisans(dataDir: string): Promise<void> {
+/** A desk set up (in Arabic unless told) with three artisans, written straight into its database. */
+export async function deskWithArtisans(
+  dataDir: string,
+  language: 'ar' | 'fr' = 'ar',
+): Promise<void> {
   const app = openTestDesk(dataDir)
   try {
-    await app.direct().call('setup.complete', VALID_SETUP)
+    await app.direct().call('setup.complete', { ...VALID_SETUP, language })
     const codes = testCodes(app.db)
     const people = [
       {
         cin: 'J100001',
+        sex: 'M' as const,
         firstNameAr: 'محمد',
         lastNameAr: 'العلوي',
         firstNameLat: 'Mohamed',
@@ -28,6 +32,7 @@ export async function deskWithArtisans(dataDir: string): Promise<void> {
       },
       {
         cin: 'JB200003',
+        sex: 'M' as const,
         firstNameAr: 'مصطفى',
         lastNameAr: 'الإدريسي',
         firstNameLat: 'Mustapha',

@@ -99,3 +99,25 @@ test('a clerk registers a new artisan in Arabic: fixes errors, meets a duplicate
     fullPage: true,
   })
 })
+
+test('the counter and the artisan file read in French, with CINs and dates left to right', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare((dir) => deskWithArtisans(dir, 'fr'))
+  const box = page.getByRole('textbox', { name: 'Rechercher un artisan' })
+  await box.fill('mohammed')
+  await expect(page.getByTestId('search-result')).toContainText('Mohamed El Alaoui')
+  await box.press('Enter')
+  await expect(page.getByTestId('artisan-name')).toHaveText('Mohamed El Alaoui')
+  await page.getByTestId('next-steps').getByRole('button', { name: 'Inscription au RNA' }).click()
+  await page
+    .getByRole('textbox', { name: 'NIA obtenu sur la plateforme du RNA' })
+    .fill('09 0000 4242')
+  await page.getByRole('button', { name: "Enregistrer l'étape" }).click()
+  await expect(page.getByTestId('artisan-nia')).toContainText('0900004242')
+  await expect(page.getByText('Inscrit au RNA').first()).toBeVisible()
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-artisan-file-fr.png`),
+    fullPage: true,
+  })
+})

@@ -13,6 +13,7 @@ const PEOPLE = [
   {
     key: 'mohamed',
     cin: 'J100001',
+    sex: 'M',
     firstNameAr: 'مُحَمَّد',
     lastNameAr: 'العلوي',
     firstNameLat: 'Mohammed',
@@ -33,6 +34,7 @@ const PEOPLE = [
   {
     key: 'mustapha',
     cin: 'JB200003',
+    sex: 'M',
     firstNameAr: 'مصطفى',
     lastNameAr: 'الإدريسي',
     firstNameLat: 'Mustapha',

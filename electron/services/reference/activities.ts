@@ -8,9 +8,9 @@ import { setStreamVersion, streamVersion } from './streams'
 const STREAM = 'activities'
 
 export function seedActivities(db: Db): void {
-  const parsed = ActivitySeedSchema.parse(seed)
   const current = streamVersion(db, STREAM)
-  if (current !== undefined && current >= parsed.version) return
+  if (current !== undefined && current >= seed.version) return
+  const parsed = ActivitySeedSchema.parse(seed)
   const insert = db.prepare(
     `INSERT OR REPLACE INTO ref_activity (code, category_code, category_ar, category_fr, branch_code,
        branch_ar, branch_fr, kind, name_ar, name_fr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,7 +1,7 @@
 import { RegionSeedSchema, type Region } from '@shared/reference/regions'
 import seed from '../../../resources/reference/regions.json'
-import { nowIso } from '../clock'
 import type { Db } from '../database/open'
+import { setStreamVersion, streamVersion } from './streams'
 
 /**
  * The 12 regions: seeded from resources/reference/regions.json, kept in the database as
@@ -10,12 +10,9 @@ import type { Db } from '../database/open'
 const STREAM = 'regions'
 
 export function seedRegions(db: Db): void {
+  const current = streamVersion(db, STREAM)
+  if (current !== undefined && current >= seed.version) return
   const parsed = RegionSeedSchema.parse(seed)
-  const current = db
-    .prepare('SELECT version FROM reference_stream WHERE name = ?')
-    .pluck()
-    .get(STREAM) as number | undefined
-  if (current !== undefined && current >= parsed.version) return
   const upsert = db.prepare(
     `INSERT INTO ref_region (code, name_ar, name_fr, seat_ar, seat_fr)
      VALUES (@code, @nameAr, @nameFr, @seatAr, @seatFr)
@@ -24,10 +21,7 @@ export function seedRegions(db: Db): void {
   )
   db.transaction(() => {
     for (const region of parsed.regions) upsert.run(region)
-    db.prepare(
-      `INSERT INTO reference_stream (name, version, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
-    ).run(STREAM, parsed.version, nowIso())
+    setStreamVersion(db, STREAM, parsed.version)
   })()
 }
 

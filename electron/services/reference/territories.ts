@@ -11,9 +11,9 @@ import { setStreamVersion, streamVersion } from './streams'
 const STREAM = 'territories'
 
 export function seedTerritories(db: Db): void {
-  const parsed = TerritorySeedSchema.parse(seed)
   const current = streamVersion(db, STREAM)
-  if (current !== undefined && current >= parsed.version) return
+  if (current !== undefined && current >= seed.version) return
+  const parsed = TerritorySeedSchema.parse(seed)
   const province = db.prepare(
     `INSERT OR REPLACE INTO ref_province (code, region_code, kind, name_ar, name_fr) VALUES (?, ?, ?, ?, ?)`,
   )

@@ -51,6 +51,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
   const dates = milestoneDates(file)
   const active = MILESTONES.findIndex((m) => !dates[m])
   const steps = availableSteps(file)
+  const list = (items: string[]) => items.filter(Boolean).join(i18n.language === 'ar' ? '، ' : ', ')
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
       <Table.Th w={200}>{label}</Table.Th>
@@ -145,14 +146,13 @@ export function ArtisanFilePage({ id }: { id: string }) {
               )}
               {row(
                 t('artisan.territory'),
-                [
-                  ref?.commune.get(file.communeCode ?? ''),
-                  ref?.province.get(file.provinceCode ?? ''),
-                  ref?.region.get(file.regionCode ?? ''),
-                ]
-                  .map((r) => nameIn(i18n.language, r))
-                  .filter(Boolean)
-                  .join('، '),
+                list(
+                  [
+                    ref?.commune.get(file.communeCode ?? ''),
+                    ref?.province.get(file.provinceCode ?? ''),
+                    ref?.region.get(file.regionCode ?? ''),
+                  ].map((r) => nameIn(i18n.language, r)),
+                ),
               )}
               {row(t('artisan.address'), file.address)}
             </Table.Tbody>
@@ -176,9 +176,9 @@ export function ArtisanFilePage({ id }: { id: string }) {
               )}
               {row(
                 t('artisan.secondaryActivities'),
-                file.secondaryActivities
-                  .map((c) => nameIn(i18n.language, ref?.activity.get(c)))
-                  .join('، '),
+                list(
+                  file.secondaryActivities.map((c) => nameIn(i18n.language, ref?.activity.get(c))),
+                ),
               )}
               {row(
                 t('artisan.practice'),
