@@ -32,7 +32,13 @@ function main(): void {
 
   let app: ReturnType<typeof openApp>
   try {
-    app = openApp({ dataDir, keyStore: new FileKeyStore(dataDir), appVersion: APP_VERSION, log })
+    app = openApp({
+      dataDir,
+      keyStore: new FileKeyStore(dataDir),
+      appVersion: APP_VERSION,
+      log,
+      backgroundCheckpoints: true,
+    })
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`)
     process.exit(1)

@@ -32,6 +32,7 @@ async function start(): Promise<void> {
       dataDir: dir,
       keyStore: new SafeStorageKeyStore(dir),
       appVersion: APP_VERSION,
+      backgroundCheckpoints: true,
       electronVersion: process.versions.electron ?? null,
       ...(process.env.SIJILL_NATIVE_BINDING
         ? { nativeBinding: process.env.SIJILL_NATIVE_BINDING }

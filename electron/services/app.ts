@@ -7,6 +7,7 @@ import { appError } from '@shared/errors'
 import type { CallContext } from './api/call-context'
 import { createRouter, type Handlers, type Router } from './api/router'
 import { loadOrCreateKey, type KeyStore } from './database/key-store'
+import { startBackgroundCheckpoints } from './database/maintenance'
 import { closeDatabase, openDatabase, type Db } from './database/open'
 import type { MigrationOutcome } from './database/migrate'
 import { stderrLogger, type Logger } from './log'
@@ -31,6 +32,8 @@ export interface AppOptions {
   electronVersion?: string | null
   nativeBinding?: string
   log?: Logger
+  /** Long-running hosts checkpoint the WAL on a timer instead of inside a save. */
+  backgroundCheckpoints?: boolean
 }
 
 export interface SijillApp {
@@ -61,6 +64,9 @@ export function openApp(options: AppOptions): SijillApp {
     key,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   })
+  const stopCheckpoints = options.backgroundCheckpoints
+    ? startBackgroundCheckpoints(db)
+    : () => undefined
   seedRegions(db)
   seedTerritories(db)
   seedActivities(db)
@@ -103,7 +109,10 @@ export function openApp(options: AppOptions): SijillApp {
     migration,
     actor,
     direct: () => createApiClient(directTransport),
-    close: () => closeDatabase(db),
+    close: () => {
+      stopCheckpoints()
+      closeDatabase(db)
+    },
   }
 }
 

@@ -26,19 +26,21 @@ const DIR = join(__dirname, '../../.bench', `desk-${COUNT}`)
 const log = (m: string) => process.stderr.write(`${m}\n`)
 const quietLog = { info: () => undefined, error: (m: string) => log(m) }
 
-function open(): SijillApp {
+/** Measurements run as the desktop app and the browser host do (background checkpoints). */
+function open(asHost = true): SijillApp {
   return openApp({
     dataDir: DIR,
     keyStore: new FileKeyStore(DIR),
     appVersion: 'bench',
     log: quietLog,
+    backgroundCheckpoints: asHost,
   })
 }
 
 async function prepare(): Promise<void> {
   if (values.fresh) rmSync(DIR, { recursive: true, force: true })
   mkdirSync(DIR, { recursive: true })
-  const app = open()
+  const app = open(false)
   try {
     const have = app.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
     if (have >= COUNT) return
@@ -160,6 +162,13 @@ async function main(): Promise<void> {
     [commonFamilyLat],
   )
   await searchFigure('fragment of 3 letters', ['ami', 'عمر', 'ben', 'ali'])
+  await searchFigure(
+    'whole first name + family name being typed',
+    rareArabic.map((q) => {
+      const [first, ...rest] = q.split(' ')
+      return `${first} ${rest.join(' ').slice(0, 4)}`
+    }),
+  )
 
   // Registration save: validation + row + name index + history + audit + outbox.
   const codes = testCodes(app.db)

@@ -58,6 +58,30 @@ describe('schema migrations', () => {
     },
   )
 
+  it('fill the whole-word name index for files registered before it existed', () => {
+    const old = open('v5.db', MIGRATIONS.slice(0, 5))
+    old
+      .prepare(
+        `INSERT INTO artisan (num, id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat,
+           created_at, created_by, updated_at)
+         VALUES (?, ?, ?, 'مُحَمَّد', 'العلوي', 'Mohammed', 'El Alaoui', '2025-01-01', 'test', '2025-01-01')`,
+      )
+      .run(7, 'a-7', 'J7')
+    closeDatabase(old)
+    const upgraded = open('v5.db')
+    const find = (word: string) =>
+      upgraded
+        .prepare('SELECT rowid FROM artisan_name_words WHERE artisan_name_words MATCH ?')
+        .pluck()
+        .all(`"${word}"`)
+    for (const word of ['محمد', 'العلوي', 'mohammed', 'alaoui'])
+      expect(find(word), word).toEqual([7])
+    expect(
+      upgraded.prepare(`SELECT n FROM name_word_count WHERE word = 'محمد'`).pluck().get(),
+    ).toBe(1)
+    closeDatabase(upgraded)
+  })
+
   it('refuse a database made by a newer version of the app, and leave it untouched', () => {
     const db = open('future.db')
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`)

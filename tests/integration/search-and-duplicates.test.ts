@@ -109,6 +109,13 @@ describe('counter search', () => {
     expect(await found('idris')).toEqual(['JB200003'])
   })
 
+  it('takes whole names typed as whole words, and fragments as parts of any name', async () => {
+    // "محمد العلوي" as whole words; "حمد علو" as fragments of the same names.
+    expect(await found('محمد العلوي')).toEqual(['J100001'])
+    expect(await found('حمد علو')).toEqual(['J100001'])
+    expect(await found('محمد الإدريسي')).toEqual([])
+  })
+
   it('finds a Latin fragment as typed even where folding rewrites the name', async () => {
     expect(await found('Moham')).toEqual(['J100001'])
     expect(await found('musta')).toEqual(['JB200003'])

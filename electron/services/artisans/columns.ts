@@ -1,5 +1,3 @@
-import type { ArtisanSummary } from '@shared/artisans/records'
-
 /** SQL column lists with the API's names, so rows come out ready for the contract. */
 export const SUMMARY_COLUMNS = `
   id, cin, nia,
@@ -19,5 +17,3 @@ export const FILE_COLUMNS = `${SUMMARY_COLUMNS},
   rna_rejection_reason AS rnaRejectionReason, cnss_number AS cnssNumber, cover_at AS coverAt,
   bank_partner AS bankPartner, bank_at AS bankAt, created_at AS createdAt,
   updated_at AS updatedAt, version, server_revision AS serverRevision`
-
-export type SummaryRow = ArtisanSummary

@@ -1,5 +1,6 @@
 import { normalizeLatin, normalizeName } from '@shared/text/normalize'
 import type { Db } from '../database/open'
+import { nameWords, type IndexedNames } from './name-words'
 
 /**
  * The name index: one FTS5 trigram document per artisan (rowid = artisan.num) holding
@@ -8,14 +9,6 @@ import type { Db } from '../database/open'
  * name — so that any fragment of three letters or more finds the file. Kept in step by
  * the services in the same transaction as the row.
  */
-export interface IndexedNames {
-  firstNameAr: string | null
-  lastNameAr: string | null
-  firstNameLat: string | null
-  lastNameLat: string | null
-  organisationName: string
-}
-
 export function indexText(n: IndexedNames): string {
   const latin = `${n.firstNameLat ?? ''} ${n.lastNameLat ?? ''}`
   const parts = [
@@ -27,7 +20,32 @@ export function indexText(n: IndexedNames): string {
   return [...new Set(parts.filter((p) => p.length > 0))].join(' | ')
 }
 
-export function writeNameIndex(db: Db, num: number, names: IndexedNames): void {
-  db.prepare('DELETE FROM artisan_name_fts WHERE rowid = ?').run(num)
+/**
+ * Indexes a file's names (trigram and whole words). `previous` is what was indexed before
+ * (an edit), so that the word counts stay exact.
+ */
+export function writeNameIndex(
+  db: Db,
+  num: number,
+  names: IndexedNames,
+  previous?: IndexedNames,
+): void {
+  if (previous) {
+    db.prepare('DELETE FROM artisan_name_fts WHERE rowid = ?').run(num)
+    db.prepare('DELETE FROM artisan_name_words WHERE rowid = ?').run(num)
+    const less = db.prepare('UPDATE name_word_count SET n = n - 1 WHERE word = ?')
+    for (const w of nameWords(previous)) less.run(w)
+  }
+  const words = nameWords(names)
   db.prepare('INSERT INTO artisan_name_fts (rowid, names) VALUES (?, ?)').run(num, indexText(names))
+  db.prepare('INSERT INTO artisan_name_words (rowid, words) VALUES (?, ?)').run(
+    num,
+    [...words].join(' '),
+  )
+  const more = db.prepare(
+    'INSERT INTO name_word_count (word, n) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET n = n + 1',
+  )
+  for (const w of words) more.run(w)
 }
+
+export type { IndexedNames }

@@ -9,9 +9,11 @@ import { SUMMARY_COLUMNS } from './columns'
 
 /**
  * Counter search: one box, whatever the clerk types. A CIN, a phone number (any format) or
- * an NIA goes to its exact index; anything else is a name fragment matched through the
- * trigram index. Results are bounded (newest files first), so even a name shared by tens
- * of thousands of artisans answers at once; `more` tells the clerk to add a word.
+ * an NIA goes to its exact index. Names: when every word typed is a whole word of some
+ * artisan's names, the whole-word index answers (rarest word walked, the others probed);
+ * otherwise a fragment is being typed and the trigram index finds it anywhere in a name.
+ * Results are bounded (newest files first), so even a name shared by tens of thousands of
+ * artisans answers at once; `more` tells the clerk to add a word.
  */
 export const DEFAULT_LIMIT = 50
 const MIN_TOKEN = 3
@@ -37,6 +39,45 @@ function bounded(
   limit: number,
 ): { items: ArtisanSummary[]; more: boolean } {
   return { items: rows.slice(0, limit), more: rows.length > limit }
+}
+
+/** Artisans having every one of `words` as a whole name word, or null if a word is unknown. */
+function wholeWordMatches(db: Db, words: string[], limit: number): number[] | null {
+  if (words.length === 0) return null
+  const countOf = db.prepare('SELECT n FROM name_word_count WHERE word = ?').pluck()
+  if (words.some((w) => !((countOf.get(w) as number | undefined) ?? 0))) return null
+  return db
+    .prepare(
+      `SELECT rowid FROM artisan_name_words WHERE artisan_name_words MATCH ? ORDER BY rowid DESC LIMIT ?`,
+    )
+    .pluck()
+    .all(phrase(words), limit) as number[]
+}
+
+function wholeWordSearch(db: Db, q: string, limit: number): ArtisanSummary[] | null {
+  const folded = nameTokens(q)
+  let nums = wholeWordMatches(db, folded, limit)
+  if (nums === null && detectScript(q) === 'latin') {
+    nums = wholeWordMatches(
+      db,
+      [
+        ...new Set(
+          normalizeLatin(q)
+            .split(' ')
+            .filter((w) => w.length >= 2),
+        ),
+      ],
+      limit,
+    )
+  }
+  if (nums === null) return null
+  if (nums.length === 0) return []
+  return db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE num IN (${nums.map(() => '?').join(', ')})
+         AND deleted_at IS NULL ORDER BY num DESC`,
+    )
+    .all(...nums) as ArtisanSummary[]
 }
 
 export function searchArtisans(db: Db, raw: string, limit = DEFAULT_LIMIT): SearchResult {
@@ -73,6 +114,8 @@ export function searchArtisans(db: Db, raw: string, limit = DEFAULT_LIMIT): Sear
     const prefix = compactCin(q)
     return done('cin', select('cin >= ? AND cin < ?', prefix, `${prefix}\uffff`))
   }
+  const whole = wholeWordSearch(db, q, limit + 1)
+  if (whole) return done('name', whole)
   const match = nameQuery(q)
   if (!match) return done('too_short', [])
   const rows = db

@@ -238,22 +238,8 @@ export function ArtisanFilePage({ id }: { id: string }) {
       </Paper>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={3} size="h5">
-            {t('artisan.documents')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('artisan.noDocuments')}
-          </Text>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} size="h5">
-            {t('artisan.sessions')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('artisan.noSessions')}
-          </Text>
-        </Paper>
+        <EmptyCard title={t('artisan.documents')} text={t('artisan.noDocuments')} />
+        <EmptyCard title={t('artisan.sessions')} text={t('artisan.noSessions')} />
       </SimpleGrid>
 
       {step && (
@@ -270,5 +256,19 @@ export function ArtisanFilePage({ id }: { id: string }) {
         />
       )}
     </Stack>
+  )
+}
+
+/** A part of the file that later features fill (documents, sessions), honest while empty. */
+function EmptyCard({ title, text }: { title: string; text: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {text}
+      </Text>
+    </Paper>
   )
 }
