@@ -6,6 +6,7 @@ import { defaultDataDir } from '../services/paths'
 import { describeStartupError } from '../services/startup-error'
 import { APP_VERSION } from '../services/version'
 import { EXIT, type CliCommand, type CliIO } from './command'
+import { exportCommand } from './commands/export'
 import { infoCommand } from './commands/info'
 import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   settingsCommand,
   searchCommand,
   seedCommand,
+  exportCommand,
 ]
 
 const GLOBAL_OPTIONS = [

@@ -170,6 +170,27 @@ async function main(): Promise<void> {
     }),
   )
 
+  // The artisans list: a filtered page (keyset), and a deep page far into the register.
+  const listTimes: number[] = []
+  const codesList = app.db.prepare('SELECT code FROM ref_province').pluck().all() as string[]
+  for (let i = 0; i < 150; i++) {
+    const filter =
+      i % 2
+        ? { provinceCode: codesList[i % codesList.length] as string }
+        : { rnaStatus: 'registered' as const }
+    const t = process.hrtime.bigint()
+    const first = await api.call('artisans.list', { filter, limit: 100 })
+    if (first.next) await api.call('artisans.list', { filter, after: first.next, limit: 200 })
+    listTimes.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  figures.push({
+    name: 'artisans list: first two pages, filtered (p95)',
+    value: percentile(listTimes, 95),
+    unit: 'ms',
+    budget: 100,
+    lowerIsBetter: true,
+  })
+
   // Registration save: validation + row + name index + history + audit + outbox.
   const codes = testCodes(app.db)
   const saves: number[] = []

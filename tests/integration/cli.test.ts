@@ -79,6 +79,29 @@ describe('the command line', () => {
     expect(audited).toEqual(['chamber.profile', 'desk.language'])
   })
 
+  it('seeds, searches and exports the register', async () => {
+    await setUpDesk()
+    const seeded = await cli('seed', '--artisans', '500', '--seed', '3')
+    expect(seeded).toMatchObject({ code: 0 })
+    expect(seeded.out).toMatch(/^500 artisans added in/)
+    const app = openTestDesk(dir)
+    const cin = app.db
+      .prepare('SELECT cin FROM artisan ORDER BY num LIMIT 1')
+      .pluck()
+      .get() as string
+    app.close()
+    const search = await cli('search', cin.toLowerCase())
+    expect(search.code).toBe(0)
+    expect(search.out).toMatch(new RegExp(`^cin: 1 found in [\\d.]+ ms\\n  ${cin} `))
+    const out = `${dir}/all.csv`
+    const exported = await cli('export', '--format', 'csv', '--out', out, '--region', '09')
+    expect(exported.code).toBe(0)
+    expect(exported.out).toMatch(new RegExp(`^\\d+ artisans written to ${out}$`))
+    expect((await cli('export', '--format', 'xlsx', '--out', out)).code).toBe(2)
+    expect((await cli('export', '--out', out, '--rna-status', 'famous')).code).toBe(2)
+    expect((await cli('seed', '--artisans', '0')).code).toBe(2)
+  })
+
   it('settings with a wrong key or shape is a usage error naming what is allowed', async () => {
     await setUpDesk()
     const unknownKey = await cli('settings', 'set', 'colour', 'blue')

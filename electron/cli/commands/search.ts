@@ -13,9 +13,8 @@ export const searchCommand: CliCommand = {
     const json = args.includes('--json')
     const limitAt = args.indexOf('--limit')
     const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 20
-    const text = args
-      .filter((a, i) => a !== '--json' && i !== limitAt && i !== limitAt + 1)
-      .join(' ')
+    const skipped = new Set(limitAt >= 0 ? [limitAt, limitAt + 1] : [])
+    const text = args.filter((a, i) => a !== '--json' && !skipped.has(i)).join(' ')
     if (!text.trim() || !Number.isInteger(limit) || limit < 1 || limit > 200) {
       io.err(`usage: sijill ${this.usage}`)
       return EXIT.usage

@@ -70,7 +70,12 @@ function wholeWordSearch(db: Db, q: string, limit: number): ArtisanSummary[] | n
       limit,
     )
   }
-  if (nums === null) return null
+  return nums === null ? null : summariesOf(db, nums)
+}
+
+/** The files behind index hits, newest first. Two steps on purpose: inside an IN
+ * subquery SQLite no longer lets FTS5 stop at the LIMIT, and reads every match. */
+function summariesOf(db: Db, nums: number[]): ArtisanSummary[] {
   if (nums.length === 0) return []
   return db
     .prepare(
@@ -118,13 +123,11 @@ export function searchArtisans(db: Db, raw: string, limit = DEFAULT_LIMIT): Sear
   if (whole) return done('name', whole)
   const match = nameQuery(q)
   if (!match) return done('too_short', [])
-  const rows = db
+  const nums = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM artisan
-       WHERE num IN (SELECT rowid FROM artisan_name_fts WHERE artisan_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-         AND deleted_at IS NULL
-       ORDER BY num DESC`,
+      `SELECT rowid FROM artisan_name_fts WHERE artisan_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
     )
-    .all(match, limit + 1) as ArtisanSummary[]
-  return done('name', rows)
+    .pluck()
+    .all(match, limit + 1) as number[]
+  return done('name', summariesOf(db, nums))
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/router'
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../artisans/drafts'
 import { findDuplicates, markNotSame } from '../artisans/duplicates'
+import { countArtisans, listArtisans } from '../artisans/list'
 import { recordPathStep } from '../artisans/path'
 import { getArtisanFile } from '../artisans/read'
 import { registerArtisan } from '../artisans/register'
@@ -10,6 +11,8 @@ import type { Db } from '../database/open'
 type ArtisanHandlers = Pick<
   Handlers,
   | 'artisans.search'
+  | 'artisans.list'
+  | 'artisans.count'
   | 'artisans.get'
   | 'artisans.register'
   | 'artisans.duplicates'
@@ -24,6 +27,8 @@ type ArtisanHandlers = Pick<
 export function artisanHandlers(db: Db): ArtisanHandlers {
   return {
     'artisans.search': (input) => searchArtisans(db, input.query, input.limit),
+    'artisans.list': (input) => listArtisans(db, input),
+    'artisans.count': (input) => ({ count: countArtisans(db, input.filter) }),
     'artisans.get': (input) => getArtisanFile(db, input.id),
     'artisans.register': ({ draftId, notSameAs, ...registration }, ctx) =>
       db.transaction(() => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { ArtisanFilePage } from '../artisans/ArtisanFilePage'
+import { ArtisansPage } from '../artisans/ArtisansPage'
 import { CounterPage } from '../artisans/CounterPage'
 import { RegisterPage } from '../artisans/RegisterPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
@@ -16,6 +17,7 @@ function Page({ route }: { route: Route }) {
   if (route.view === 'artisan') return <ArtisanFilePage id={route.id} />
   if (route.view === 'register') return <RegisterPage params={route.params} />
   if (route.section === 'counter') return <CounterPage />
+  if (route.section === 'artisans') return <ArtisansPage />
   if (route.section === 'settings') return <SettingsPage />
   return <PlaceholderPage section={route.section} />
 }

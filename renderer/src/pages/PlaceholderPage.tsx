@@ -6,7 +6,7 @@ import type { Section } from '../app/sections'
 export function PlaceholderPage({
   section,
 }: {
-  section: Exclude<Section, 'settings' | 'counter'>
+  section: Exclude<Section, 'settings' | 'counter' | 'artisans'>
 }) {
   const { t } = useTranslation()
   return (

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ListFilterSchema, ListPageSchema, ListRequestSchema } from '../../artisans/list'
 import { RecordStepSchema } from '../../artisans/path-action'
 import { ArtisanFileSchema, ArtisanSummarySchema, SearchResultSchema } from '../../artisans/records'
 import { RegisterRequestSchema } from '../../artisans/registration'
@@ -36,6 +37,20 @@ export const artisanMethods = {
       limit: z.number().int().min(1).max(200).optional(),
     }),
     output: SearchResultSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'artisans.list': method({
+    input: ListRequestSchema,
+    output: ListPageSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'artisans.count': method({
+    input: z.object({ filter: ListFilterSchema.default({}) }),
+    output: z.object({ count: z.number().int() }),
     roles: EVERY_ROLE,
     needsSetup: true,
     writes: false,

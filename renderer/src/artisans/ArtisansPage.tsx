@@ -1,0 +1,146 @@
+import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
+import type { ListFilter } from '@shared/artisans/list'
+import { nameIn, useReference } from '../app/reference'
+import { hrefOf } from '../app/sections'
+import { navigate } from '../app/useRoute'
+import { Ltr } from '../components/Ltr'
+import { displayNames, phoneText } from './display'
+import { PathBadges } from './PathBadges'
+import { useArtisanPages } from './useArtisanPages'
+import { VirtualList } from './VirtualList'
+
+const RNA = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as const
+
+/** All artisans, filtered by territory, activity, actor type and path state; virtualised. */
+export function ArtisansPage() {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language
+  const ref = useReference()
+  const [filter, setFilter] = useState<ListFilter>({})
+  const { items, count, loadMore } = useArtisanPages(filter)
+
+  const set = <K extends keyof ListFilter>(key: K, value: ListFilter[K] | null) =>
+    setFilter((f) => {
+      const next = { ...f }
+      if (value) next[key] = value
+      else delete next[key]
+      if (key === 'regionCode') delete next.provinceCode
+      if (key === 'regionCode' || key === 'provinceCode') delete next.communeCode
+      return next
+    })
+  const enumOptions = (list: readonly string[], prefix: string) =>
+    list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))
+  const provinces = useMemo(
+    () =>
+      (ref?.provinces ?? [])
+        .filter((p) => p.regionCode === filter.regionCode)
+        .map((p) => ({ value: p.code, label: nameIn(lang, p) })),
+    [ref, filter.regionCode, lang],
+  )
+  const communes = useMemo(
+    () =>
+      (ref?.communes ?? [])
+        .filter((c) => c.provinceCode === filter.provinceCode)
+        .map((c) => ({ value: c.code, label: nameIn(lang, c) })),
+    [ref, filter.provinceCode, lang],
+  )
+  const activities = useMemo(
+    () => (ref?.activities ?? []).map((a) => ({ value: a.code, label: nameIn(lang, a) })),
+    [ref, lang],
+  )
+  const select = (
+    key: keyof ListFilter,
+    label: string,
+    data: { value: string; label: string }[],
+  ) => (
+    <Select
+      label={label}
+      data={data}
+      value={(filter[key] as string | undefined) ?? null}
+      onChange={(v) => set(key, v as never)}
+      clearable
+      searchable
+      size="xs"
+      placeholder={t('list.all')}
+    />
+  )
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{t('pages.artisans.title')}</Title>
+        <Text size="sm" data-testid="list-count">
+          {count === null ? '…' : t('counter.results', { count })}
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+        {select(
+          'regionCode',
+          t('chamber.region'),
+          (ref?.regions ?? []).map((r) => ({ value: r.code, label: nameIn(lang, r) })),
+        )}
+        {select('provinceCode', t('register.province'), provinces)}
+        {select('communeCode', t('register.commune'), communes)}
+        {select('activity', t('artisan.mainActivity'), activities)}
+        {select('actorType', t('artisan.actorType'), enumOptions(ACTOR_TYPES, 'enums.actorType'))}
+        {select('rnaStatus', t('list.rnaStatus'), enumOptions(RNA, 'enums.rnaStatus'))}
+        {select(
+          'coverStatus',
+          t('list.coverStatus'),
+          enumOptions(COVER_STATUSES, 'enums.coverStatus'),
+        )}
+        {select('bankStatus', t('list.bankStatus'), enumOptions(BANK_STATUSES, 'enums.bankStatus'))}
+      </SimpleGrid>
+      <VirtualList
+        items={items}
+        rowHeight={56}
+        height={560}
+        label={t('pages.artisans.title')}
+        onNearEnd={loadMore}
+        renderRow={(a) => {
+          const names = displayNames(a, lang)
+          return (
+            <Group
+              gap="md"
+              wrap="nowrap"
+              w="100%"
+              onClick={() => navigate(hrefOf.artisan(a.id))}
+              data-testid="list-row"
+            >
+              <Stack gap={0} miw={0} style={{ flex: 2 }}>
+                <Text fw={700} size="sm" truncate>
+                  {names.primary}
+                </Text>
+                <Text size="xs" c="dimmed" truncate>
+                  {names.secondary}
+                </Text>
+              </Stack>
+              <Stack gap={0} style={{ flex: 1 }}>
+                <Text size="sm">
+                  <Ltr>{a.cin}</Ltr>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <Ltr>{phoneText(a.phone)}</Ltr>
+                </Text>
+              </Stack>
+              <Stack gap={0} miw={0} style={{ flex: 2 }}>
+                <Text size="sm" truncate>
+                  {nameIn(lang, ref?.commune.get(a.communeCode ?? ''))}
+                </Text>
+                <Text size="xs" c="dimmed" truncate>
+                  {nameIn(lang, ref?.activity.get(a.mainActivity ?? ''))}
+                </Text>
+              </Stack>
+              <div style={{ flex: 2 }}>
+                <PathBadges artisan={a} />
+              </div>
+            </Group>
+          )
+        }}
+      />
+    </Stack>
+  )
+}
