@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -58,11 +58,18 @@ export const test = base.extend<{ desk: Desk }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'sijill-e2e-'))
     if (testInfo.project.name === 'electron') {
       const executablePath = electronBinary().path ?? ''
+      const { electronNativeBinding } = await import('../../scripts/electron-native.mjs')
+      const version = (
+        JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+          version: string
+        }
+      ).version
+      const nativeBinding = await electronNativeBinding(version)
       const launch = () =>
         _electron.launch({
           executablePath,
           args: [join(ROOT, 'out/main/index.js')],
-          env: { ...process.env, SIJILL_DATA_DIR: dataDir },
+          env: { ...process.env, SIJILL_DATA_DIR: dataDir, SIJILL_NATIVE_BINDING: nativeBinding },
         })
       let app = await launch()
       const desk: Desk = {
