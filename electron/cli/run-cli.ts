@@ -7,6 +7,7 @@ import { describeStartupError } from '../services/startup-error'
 import { APP_VERSION } from '../services/version'
 import { EXIT, type CliCommand, type CliIO } from './command'
 import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
 import { infoCommand } from './commands/info'
 import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   seedCommand,
   exportCommand,
+  importCommand,
 ]
 
 const GLOBAL_OPTIONS = [

@@ -18,7 +18,7 @@ export interface HostOptions {
   actor: () => Actor
   staticRoot: string
   token: string
-  /** Largest request body accepted (a logo image fits). */
+  /** Largest request body accepted (an imported list of several hundred thousand rows fits). */
   maxBodyBytes?: number
 }
 
@@ -64,7 +64,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_la
 }
 
 export function createHostServer(options: HostOptions): Server {
-  const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024
+  const maxBody = options.maxBodyBytes ?? 48 * 1024 * 1024
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (res.headersSent) res.destroy()

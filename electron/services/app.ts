@@ -13,6 +13,7 @@ import type { MigrationOutcome } from './database/migrate'
 import { stderrLogger, type Logger } from './log'
 import { DATABASE_FILE } from './paths'
 import { artisanHandlers } from './handlers/artisans'
+import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
 import { seedActivities } from './reference/activities'
 import { seedRegions } from './reference/regions'
@@ -89,6 +90,7 @@ export function openApp(options: AppOptions): SijillApp {
     'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),
     ...referenceHandlers(db),
     ...artisanHandlers(db),
+    ...importHandlers(db, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -8,6 +8,7 @@ import {
 } from '../settings/desk-profile'
 import { LanguageSchema } from '../settings/language'
 import { artisanMethods } from './methods/artisans'
+import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
 import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
 
@@ -83,6 +84,7 @@ export const contract = {
   }),
   ...referenceMethods,
   ...artisanMethods,
+  ...importMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

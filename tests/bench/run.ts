@@ -9,7 +9,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openApp, type SijillApp } from '../../electron/services/app'
 import { FileKeyStore } from '../../electron/services/database/key-store'
+import { guessMapping } from '../../electron/services/import/columns'
+import { parseCsv } from '../../electron/services/import/csv'
+import { importRows } from '../../electron/services/import/run-import'
 import { seedArtisans } from '../../electron/services/seed/generate'
+import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
@@ -78,6 +82,82 @@ function timeMs(fn: () => unknown): number {
   const t = process.hrtime.bigint()
   fn()
   return Number(process.hrtime.bigint() - t) / 1e6
+}
+
+/** Import of 100,000 rows from CSV, with validation and duplicate matching, into a fresh desk. */
+async function importFigure(): Promise<Figure> {
+  const dir = join(__dirname, '../../.bench/import-desk')
+  rmSync(dir, { recursive: true, force: true })
+  const desk = openApp({
+    dataDir: dir,
+    keyStore: new FileKeyStore(dir),
+    appVersion: 'bench',
+    log: quietLog,
+    backgroundCheckpoints: true,
+  })
+  try {
+    await desk.direct().call('setup.complete', {
+      chamber: {
+        regionCode: '09',
+        nameAr: 'غرفة الصناعة التقليدية لجهة سوس ماسة',
+        nameFr: "Chambre d'Artisanat de la Région Souss-Massa",
+        address: 'Agadir',
+        phone: '0528000000',
+        logo: null,
+      },
+      deskName: 'Bench',
+      language: 'fr',
+    })
+    const random = new Random(99)
+    const communes = desk.db
+      .prepare('SELECT name_fr FROM ref_commune WHERE code LIKE ?')
+      .pluck()
+      .all('09.%') as string[]
+    const lines = [
+      'N° CIN;Prénom;Nom;الاسم الشخصي;الاسم العائلي;Téléphone;Date de naissance;Sexe;Commune',
+    ]
+    const used = new Set<string>()
+    for (let i = 0; i < 100_000; i++) {
+      const first = random.pick(names.maleFirst)
+      const last = random.pick(names.family)
+      let cin: string
+      do cin = `J${random.pick(['', 'A', 'B', 'E', 'H', 'K'])}${random.int(10000, 999999)}`
+      while (used.has(cin))
+      used.add(cin)
+      lines.push(
+        [
+          cin,
+          random.pick(first.lat),
+          random.pick(last.lat),
+          first.ar,
+          last.ar,
+          `06${random.int(10000000, 99999999)}`,
+          `${random.int(1, 28)}/${random.int(1, 12)}/${random.int(1950, 2000)}`,
+          'M',
+          random.pick(communes),
+        ].join(';'),
+      )
+    }
+    const csv = lines.join('\r\n')
+    const t = process.hrtime.bigint()
+    const rows = parseCsv(csv)
+    const summary = await importRows(desk.db, desk.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:bench.csv',
+    })
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9
+    log(
+      `import: ${summary.created} created, ${summary.matched} matched, ${summary.rejected} rejected`,
+    )
+    return {
+      name: 'import of 100,000 CSV rows (validation + matching)',
+      value: seconds,
+      unit: 's',
+      budget: 20,
+      lowerIsBetter: true,
+    }
+  } finally {
+    desk.close()
+  }
 }
 
 async function main(): Promise<void> {
@@ -220,6 +300,7 @@ async function main(): Promise<void> {
   app.db.exec(`DELETE FROM artisan WHERE cin LIKE 'ZZ%'`)
   app.close()
 
+  figures.push(await importFigure())
   printFigures(figures, values.json)
   if (!existsSync(DIR)) log('bench folder vanished')
 }

@@ -28,3 +28,42 @@ test('the artisans list filters by territory and path state and opens a file', a
   await page.getByTestId('list-row').filter({ hasText: 'مصطفى' }).click()
   await expect(page.getByTestId('artisan-name')).toHaveText('مصطفى الإدريسي')
 })
+
+test('a clerk imports an identification list with bad rows and gets the error report', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  await expect(page.getByRole('textbox', { name: 'البحث عن صانع' })).toBeFocused()
+  await page.keyboard.press('Alt+Digit2')
+  await expect(page.getByTestId('list-count')).toHaveText('3 صناع')
+  const csv = [
+    'N° CIN;Prénom;Nom;Téléphone;Commune',
+    'JE500001;Ahmed;Ouali;0661112233;Tiznit',
+    'J100001;Mohamed;El Alaoui;0661000001;',
+    'X1;Said;Amrani;0663000000;',
+    ';;;;',
+  ].join('\r\n')
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'caravane.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await expect(page.getByText('caravane.csv', { exact: false })).toContainText('4 سطر')
+  await expect(page.getByRole('textbox', { name: /حقل العمود .N° CIN/ })).toHaveValue(
+    'رقم البطاقة الوطنية',
+  )
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-import-preview-ar.png`),
+    fullPage: true,
+  })
+  await page.getByRole('button', { name: 'بدء الاستيراد' }).click()
+  await expect(page.getByTestId('import-summary')).toContainText(
+    'أُنشئ: 1، مطابق لملف موجود: 1، مرفوض: 1، فارغ: 1',
+  )
+  await expect(page.getByTestId('list-count')).toHaveText('4 صناع')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'تحميل تقرير الأسطر المرفوضة' }).click()
+  const report = await (await download).path()
+  const { readFileSync } = await import('node:fs')
+  const text = readFileSync(report, 'utf8')
+  expect(text).toContain('4,cin,')
+  expect(text).toContain('رقم بطاقة التعريف غير صالح')
+})

@@ -23,7 +23,13 @@ beforeEach(async () => {
   mkdirSync(staticRoot)
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>Sijill</title>')
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer')
-  server = createHostServer({ router: app.router, actor: app.actor, staticRoot, token: TOKEN })
+  server = createHostServer({
+    router: app.router,
+    actor: app.actor,
+    staticRoot,
+    token: TOKEN,
+    maxBodyBytes: 1024 * 1024,
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
 })

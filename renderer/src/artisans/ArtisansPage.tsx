@@ -1,5 +1,5 @@
 import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
 import type { ListFilter } from '@shared/artisans/list'
@@ -8,6 +8,7 @@ import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
 import { Ltr } from '../components/Ltr'
 import { displayNames, phoneText } from './display'
+import { ImportPanel } from './ImportPanel'
 import { PathBadges } from './PathBadges'
 import { useArtisanPages } from './useArtisanPages'
 import { VirtualList } from './VirtualList'
@@ -20,7 +21,9 @@ export function ArtisansPage() {
   const lang = i18n.language
   const ref = useReference()
   const [filter, setFilter] = useState<ListFilter>({})
-  const { items, count, loadMore } = useArtisanPages(filter)
+  const [refresh, setRefresh] = useState(0)
+  const onImported = useCallback(() => setRefresh((r) => r + 1), [])
+  const { items, count, loadMore } = useArtisanPages(filter, refresh)
 
   const set = <K extends keyof ListFilter>(key: K, value: ListFilter[K] | null) =>
     setFilter((f) => {
@@ -76,6 +79,7 @@ export function ArtisansPage() {
           {count === null ? '…' : t('counter.results', { count })}
         </Text>
       </Group>
+      <ImportPanel onImported={onImported} />
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         {select(
           'regionCode',

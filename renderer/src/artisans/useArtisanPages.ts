@@ -7,13 +7,13 @@ import { api } from '../api/transport'
  * Pages of the filtered register, loaded as the list scrolls (keyset), plus the count.
  * A new filter starts over; answers to an older filter are dropped.
  */
-export function useArtisanPages(filter: ListFilter) {
+export function useArtisanPages(filter: ListFilter, refresh = 0) {
   const [items, setItems] = useState<ArtisanSummary[]>([])
   const [next, setNext] = useState<number | null | undefined>(undefined)
   const [count, setCount] = useState<number | null>(null)
   const loading = useRef(false)
   const generation = useRef(0)
-  const key = JSON.stringify(filter)
+  const key = JSON.stringify([filter, refresh])
 
   useEffect(() => {
     const gen = ++generation.current

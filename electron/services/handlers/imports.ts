@@ -1,0 +1,17 @@
+import type { Handlers } from '../api/router'
+import type { Db } from '../database/open'
+import { createImportJobs, previewImport } from '../import/jobs'
+import type { Logger } from '../log'
+
+export function importHandlers(
+  db: Db,
+  log: Logger,
+): Pick<Handlers, 'import.preview' | 'import.start' | 'import.status' | 'import.cancel'> {
+  const jobs = createImportJobs(db, log)
+  return {
+    'import.preview': (input) => previewImport(input.text),
+    'import.start': (input, ctx) => jobs.start(ctx.actor, input),
+    'import.status': (input) => jobs.status(input.jobId),
+    'import.cancel': (input) => jobs.cancel(input.jobId),
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * A small RFC 4180 CSV reader for identification lists: BOM removed, `,` or `;` (what
+ * French-locale Excel writes) detected from the header line, quoted fields with doubled
+ * quotes and line breaks, CRLF or LF. Rows are returned as arrays of strings.
+ */
+export function detectSeparator(headerLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 }
+  let quoted = false
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++
+  }
+  return (Object.entries(counts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',') as ',' | ';' | '\t'
+}
+
+export function parseCsv(input: string): string[][] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  const separator = detectSeparator(text.slice(0, text.search(/\r?\n|$/)))
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"' && field === '') quoted = true
+    else if (ch === separator) {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += ch
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows
+}

@@ -1,0 +1,189 @@
+import type { Actor } from '@shared/api/roles'
+import { IdentificationSchema, type IdentificationField } from '@shared/artisans/identification'
+import type { FieldError } from '@shared/errors'
+import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
+import type { Db } from '../database/open'
+import { findDuplicates } from '../artisans/duplicates'
+import { identifyArtisan } from '../artisans/identify'
+import { activityLookup, communeLookup, type NameLookup } from './reference-names'
+import { cleanCell, toIsoDate, toSex } from './values'
+
+/**
+ * Imports an identification list: every row cleaned, validated and then either matched
+ * to the artisan already in the register (same CIN, or same phone with a similar name) or
+ * created as *identified*. Nothing is dropped silently: every row ends as created,
+ * matched, rejected (with its errors) or empty. Importing the same file twice creates
+ * nothing the second time. A dry run does all of it but writes nothing.
+ */
+export type RowOutcome = 'created' | 'matched' | 'rejected' | 'empty'
+
+export interface RowResult {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number
+  outcome: RowOutcome
+  id?: string
+  errors?: FieldError[]
+}
+
+export interface ImportSummary {
+  created: number
+  matched: number
+  rejected: number
+  empty: number
+  cancelled: boolean
+  rows: RowResult[]
+}
+
+export interface ImportOptions {
+  dryRun?: boolean
+  source: string
+  onProgress?: (done: number, total: number) => void
+  shouldStop?: () => boolean
+}
+
+const ARABIC = /[\u0600-\u06FF]/
+
+/** A row's cells as the schema's input, with names moved to the script's own columns. */
+function rowInput(cells: string[], mapping: Record<number, IdentificationField>) {
+  const input: Partial<Record<IdentificationField, string>> = {}
+  for (const [index, field] of Object.entries(mapping)) {
+    const value = cleanCell(cells[Number(index)] ?? '')
+    if (value)
+      input[field] =
+        field === 'birthDate' ? toIsoDate(value) : field === 'sex' ? toSex(value) : value
+  }
+  for (const part of ['first', 'last'] as const) {
+    const ar = `${part}NameAr` as const
+    const lat = `${part}NameLat` as const
+    if (input[lat] && ARABIC.test(input[lat] ?? '') && !input[ar])
+      [input[ar], input[lat]] = [input[lat], undefined]
+    if (input[ar] && !ARABIC.test(input[ar] ?? '') && !input[lat])
+      [input[lat], input[ar]] = [input[ar], undefined]
+  }
+  return input
+}
+
+function resolveNames(
+  input: Partial<Record<IdentificationField, string>>,
+  communes: NameLookup,
+  activities: NameLookup,
+): FieldError[] {
+  const errors: FieldError[] = []
+  for (const [field, lookup, key] of [
+    ['communeCode', communes, 'validation.territory'],
+    ['mainActivity', activities, 'validation.activity'],
+  ] as const) {
+    const value = input[field]
+    if (!value) continue
+    const found = lookup(value)
+    if ('code' in found) {
+      input[field] = found.code
+    } else {
+      errors.push({
+        path: field,
+        key: found.error === 'ambiguous' ? 'validation.ambiguous_name' : key,
+        params: { value },
+      })
+      delete input[field] // reported once, here, not again by the schema
+    }
+  }
+  return errors
+}
+
+/** Yields to the event loop between batches, so a host stays responsive (status, cancel). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export async function importRows(
+  db: Db,
+  actor: Actor,
+  rows: string[][],
+  mapping: Record<number, IdentificationField>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    created: 0,
+    matched: 0,
+    rejected: 0,
+    empty: 0,
+    cancelled: false,
+    rows: [],
+  }
+  const communes = communeLookup(db)
+  const activities = activityLookup(db)
+  const batch = 500
+  for (let start = 1; start < rows.length; start += batch) {
+    if (options.shouldStop?.()) {
+      summary.cancelled = true
+      break
+    }
+    const work = () => {
+      for (let i = start; i < Math.min(start + batch, rows.length); i++) {
+        const line = i + 1
+        const cells = rows[i] ?? []
+        if (cells.every((c) => cleanCell(c) === '')) {
+          summary.empty++
+          summary.rows.push({ line, outcome: 'empty' })
+          continue
+        }
+        const input = rowInput(cells, mapping)
+        const nameErrors = resolveNames(input, communes, activities)
+        const parsed = IdentificationSchema.safeParse(input)
+        const errors = [
+          ...nameErrors,
+          ...(parsed.success ? [] : fieldErrorsFromZod(parsed.error, input)),
+        ]
+        if (!parsed.success || errors.length > 0) {
+          summary.rejected++
+          summary.rows.push({ line, outcome: 'rejected', errors })
+          continue
+        }
+        const data = parsed.data
+        const dup = findDuplicates(db, {
+          ...(data.cin ? { cin: data.cin } : {}),
+          ...(data.phone ? { phone: data.phone } : {}),
+          ...(data.birthDate ? { birthDate: data.birthDate } : {}),
+          firstNameAr: data.firstNameAr ?? '',
+          lastNameAr: data.lastNameAr ?? '',
+          firstNameLat: data.firstNameLat ?? '',
+          lastNameLat: data.lastNameLat ?? '',
+        })
+        const samePerson =
+          dup.sameCin ??
+          dup.similar.find(
+            (s) =>
+              s.reasons.includes('phone') &&
+              (s.reasons.includes('name_birth') || sameNames(data, s.artisan)),
+          )?.artisan
+        if (samePerson) {
+          summary.matched++
+          summary.rows.push({ line, outcome: 'matched', id: samePerson.id })
+          continue
+        }
+        if (options.dryRun) {
+          summary.created++
+          summary.rows.push({ line, outcome: 'created' })
+          continue
+        }
+        const { id } = identifyArtisan(db, actor, data, options.source)
+        summary.created++
+        summary.rows.push({ line, outcome: 'created', id })
+      }
+    }
+    if (options.dryRun) work()
+    else db.transaction(work)()
+    options.onProgress?.(Math.min(start + batch, rows.length) - 1, rows.length - 1)
+    await breathe()
+  }
+  return summary
+}
+
+/** Same phone and the same family name in either script: the same person listed again. */
+function sameNames(
+  a: { lastNameAr: string | null; lastNameLat: string | null },
+  b: { lastNameAr: string | null; lastNameLat: string | null },
+): boolean {
+  return (
+    (Boolean(a.lastNameAr) && a.lastNameAr === b.lastNameAr) ||
+    (Boolean(a.lastNameLat) && a.lastNameLat?.toLowerCase() === b.lastNameLat?.toLowerCase())
+  )
+}

@@ -1,0 +1,204 @@
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { IDENTIFICATION_FIELDS } from '@shared/artisans/identification'
+import { AppError, type AppErrorData } from '@shared/errors'
+import type { Language } from '@shared/settings/language'
+import { isolate } from '@shared/text/bidi'
+import { api } from '../api/transport'
+import { ErrorAlert } from '../components/ErrorAlert'
+
+type Preview = Awaited<ReturnType<typeof api.call<'import.preview'>>>
+type Status = Awaited<ReturnType<typeof api.call<'import.status'>>>
+
+/**
+ * Import an identification list (CSV): the columns recognised are shown with the first
+ * rows and can be corrected; the import runs with progress and can be cancelled; the
+ * summary accounts for every row and offers the error report of rejected ones.
+ */
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const { t, i18n } = useTranslation()
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [mapping, setMapping] = useState<Record<string, string>>({})
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const fail = (e: unknown) =>
+    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+
+  const choose = async (picked: File | null) => {
+    if (!picked) return
+    setError(null)
+    setStatus(null)
+    setJobId(null)
+    const text = await picked.text()
+    setFile({ name: picked.name, text })
+    api.call('import.preview', { fileName: picked.name, text }).then((p) => {
+      setPreview(p)
+      setMapping(p.mapping)
+    }, fail)
+  }
+
+  const start = () => {
+    if (!file) return
+    api
+      .call('import.start', {
+        fileName: file.name,
+        text: file.text,
+        mapping: mapping as Preview['mapping'],
+        language: i18n.language as Language,
+      })
+      .then((r) => setJobId(r.jobId), fail)
+  }
+
+  useEffect(() => {
+    if (!jobId) return
+    const timer = window.setInterval(() => {
+      api.call('import.status', { jobId }).then((s) => {
+        setStatus(s)
+        if (s.state !== 'running') {
+          window.clearInterval(timer)
+          onImported()
+        }
+      }, fail)
+    }, 300)
+    return () => window.clearInterval(timer)
+  }, [jobId, onImported])
+
+  const reportUrl = status?.report
+    ? URL.createObjectURL(new Blob([status.report], { type: 'text/csv' }))
+    : null
+  const fieldOptions = [
+    { value: '', label: t('import.ignore') },
+    ...IDENTIFICATION_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) })),
+  ]
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            {t('import.title')}
+          </Title>
+          <FileButton accept=".csv,text/csv" onChange={(f) => void choose(f)}>
+            {(props) => (
+              <Button size="xs" variant="light" {...props} data-testid="import-pick">
+                {t('import.pick')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('import.hint')}
+        </Text>
+        {error && <ErrorAlert error={error} />}
+        {preview && !jobId && (
+          <>
+            <Text size="sm">
+              {t('import.rows', { count: preview.rows, file: isolate(file?.name ?? '') })}
+            </Text>
+            <Table.ScrollContainer minWidth={600}>
+              <Table withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    {preview.header.map((h, i) => (
+                      <Table.Th key={i}>
+                        <Stack gap={4}>
+                          <Text size="xs" fw={700}>
+                            <bdi>{h}</bdi>
+                          </Text>
+                          <Select
+                            size="xs"
+                            aria-label={t('import.columnFor', { column: isolate(h) })}
+                            data={fieldOptions}
+                            value={mapping[String(i)] ?? ''}
+                            onChange={(v) =>
+                              setMapping((m) => {
+                                const next = { ...m }
+                                if (v) next[String(i)] = v
+                                else delete next[String(i)]
+                                return next
+                              })
+                            }
+                          />
+                        </Stack>
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.sample.map((row, r) => (
+                    <Table.Tr key={r}>
+                      {preview.header.map((_, c) => (
+                        <Table.Td key={c}>
+                          <bdi>{row[c] ?? ''}</bdi>
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group justify="flex-end">
+              <Button onClick={start}>{t('import.start')}</Button>
+            </Group>
+          </>
+        )}
+        {status && (
+          <Stack gap="xs">
+            <Progress
+              value={status.total ? (100 * status.done) / status.total : 100}
+              animated={status.state === 'running'}
+            />
+            {status.state === 'running' ? (
+              <Group justify="space-between">
+                <Text size="sm">
+                  {t('import.progress', { done: status.done, total: status.total })}
+                </Text>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => jobId && void api.call('import.cancel', { jobId })}
+                >
+                  {t('path.cancel')}
+                </Button>
+              </Group>
+            ) : (
+              <Alert
+                color={status.rejected ? 'yellow' : 'teal'}
+                role="status"
+                data-testid="import-summary"
+              >
+                {t(status.state === 'cancelled' ? 'import.cancelled' : 'import.summary', status)}
+                {reportUrl && (
+                  <>
+                    {' '}
+                    <a
+                      href={reportUrl}
+                      download={`${file?.name.replace(/\.csv$/i, '') ?? 'import'}.errors.csv`}
+                    >
+                      {t('import.report')}
+                    </a>
+                  </>
+                )}
+              </Alert>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

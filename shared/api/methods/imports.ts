@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { IDENTIFICATION_FIELDS } from '../../artisans/identification'
+import { LanguageSchema } from '../../settings/language'
+import { method } from '../method'
+import type { Role } from '../roles'
+
+/**
+ * Importing identification lists from the screen: preview (columns recognised, first
+ * rows), start (a job running in the background), status (progress, summary, the error
+ * report), cancel.
+ */
+const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'administrator']
+/** 40 MB of CSV is several hundred thousand rows. */
+const FileSchema = z.object({
+  fileName: z.string().min(1).max(200),
+  text: z.string().max(40_000_000),
+})
+const Mapping = z.record(z.string().regex(/^\d+$/), z.enum(IDENTIFICATION_FIELDS))
+
+export const importMethods = {
+  'import.preview': method({
+    input: FileSchema,
+    output: z.object({
+      header: z.array(z.string()),
+      mapping: Mapping,
+      sample: z.array(z.array(z.string())),
+      rows: z.number().int(),
+    }),
+    roles: COUNTER,
+    needsSetup: true,
+    writes: false,
+  }),
+  'import.start': method({
+    input: FileSchema.extend({
+      mapping: Mapping,
+      dryRun: z.boolean().default(false),
+      language: LanguageSchema,
+    }),
+    output: z.object({ jobId: z.string() }),
+    roles: COUNTER,
+    needsSetup: true,
+    writes: true,
+  }),
+  'import.status': method({
+    input: z.object({ jobId: z.string().max(64) }),
+    output: z.object({
+      state: z.enum(['running', 'done', 'cancelled', 'failed']),
+      done: z.number().int(),
+      total: z.number().int(),
+      created: z.number().int(),
+      matched: z.number().int(),
+      rejected: z.number().int(),
+      empty: z.number().int(),
+      report: z.string().nullable(),
+    }),
+    roles: COUNTER,
+    needsSetup: true,
+    writes: false,
+  }),
+  'import.cancel': method({
+    input: z.object({ jobId: z.string().max(64) }),
+    output: z.object({ ok: z.literal(true) }),
+    roles: COUNTER,
+    needsSetup: true,
+    writes: false,
+  }),
+}

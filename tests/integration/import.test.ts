@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SijillApp } from '../../electron/services/app'
+import { parseCsv } from '../../electron/services/import/csv'
+import { guessMapping } from '../../electron/services/import/columns'
+import { importRows } from '../../electron/services/import/run-import'
+import { excelSerialToIso, toIsoDate } from '../../electron/services/import/values'
+import { runCli } from '../../electron/cli/run-cli'
+import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { testCodes, validRegistration } from '../helpers/registration'
+
+/** An identification list as chambers send them: French headers, `;`, BOM, odd cells. */
+const LIST = [
+  '\uFEFFN° CIN;Prénom;Nom;الاسم الشخصي;الاسم العائلي;Téléphone;Date de naissance;Sexe;Commune;Activité',
+  'JE100001;Ahmed;Ouali;أحمد;أوعلي;0661 11 22 33;12/03/1975;Homme;Tiznit;',
+  'JE100002;Khadija;Bennani;;;\u200f٠٦٦٢٢٢٣٣٤٤;28500;F;;',
+  'X12;Said;Amrani;;;0663000000;;;;',
+  ';;;;;;;;;',
+  'JE100004;يوسف;الإدريسي;;;0664000000;;M;;',
+  'JE100005;Hassan;Alami;;;0665000000;;;;Astronautique',
+  ';Rachid;Tazi;;;;;;;',
+  'JE123456;Fatima;Ouali;;;0670000000;;F;;',
+].join('\r\n')
+
+let dir: string
+let cleanup: () => void
+let app: SijillApp
+beforeEach(async () => {
+  ;({ dir, cleanup } = tempDir())
+  app = openTestDesk(dir)
+  await app.direct().call('setup.complete', VALID_SETUP)
+  await app.direct().call('artisans.register', validRegistration(testCodes(app.db))) // CIN JE123456
+})
+afterEach(() => {
+  app.close()
+  cleanup()
+})
+
+const run = async (dryRun = false) => {
+  const rows = parseCsv(LIST)
+  return await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+    source: 'import:test.csv',
+    dryRun,
+  })
+}
+
+describe('importing an identification list', () => {
+  it('recognises French and Arabic headers, with BOM and semicolons', () => {
+    const rows = parseCsv(LIST)
+    expect(guessMapping(rows[0] ?? [])).toEqual({
+      0: 'cin',
+      1: 'firstNameLat',
+      2: 'lastNameLat',
+      3: 'firstNameAr',
+      4: 'lastNameAr',
+      5: 'phone',
+      6: 'birthDate',
+      7: 'sex',
+      8: 'communeCode',
+      9: 'mainActivity',
+    })
+  })
+
+  it('accounts for every row: created, matched to the register, rejected with reasons, or empty', async () => {
+    const summary = await run()
+    expect(summary).toMatchObject({
+      created: 3,
+      matched: 1,
+      rejected: 3,
+      empty: 1,
+      cancelled: false,
+    })
+    const byLine = Object.fromEntries(summary.rows.map((r) => [r.line, r]))
+    expect(byLine[2]?.outcome).toBe('created')
+    expect(byLine[4]).toMatchObject({
+      outcome: 'rejected',
+      errors: [{ path: 'cin', key: 'validation.cin' }],
+    })
+    expect(byLine[5]?.outcome).toBe('empty')
+    expect(byLine[7]).toMatchObject({
+      outcome: 'rejected',
+      errors: [{ path: 'mainActivity', key: 'validation.activity' }],
+    })
+    expect(byLine[8]).toMatchObject({
+      outcome: 'rejected',
+      errors: [{ path: 'cin', key: 'validation.cin_or_phone' }],
+    })
+    expect(byLine[9]?.outcome).toBe('matched')
+  })
+
+  it('cleans cells: Arabic-Indic digits, invisible marks, Excel dates, sexes in words, names in the wrong script, communes by name', async () => {
+    await run()
+    const row = (cin: string) =>
+      app.db
+        .prepare(
+          `SELECT phone, birth_date AS birthDate, sex, first_name_ar AS fa, first_name_lat AS fl, commune_code AS commune,
+             province_code AS province, rna_status AS status FROM artisan WHERE cin = ?`,
+        )
+        .get(cin) as Record<string, string | null>
+    expect(row('JE100001')).toMatchObject({
+      birthDate: '1975-03-12',
+      sex: 'M',
+      status: 'identified',
+      province: testCodes(app.db).tiznitProvince,
+    })
+    expect(row('JE100002')).toMatchObject({
+      phone: '+212662223344',
+      birthDate: excelSerialToIso(28500),
+      sex: 'F',
+    })
+    expect(row('JE100004')).toMatchObject({ fa: 'يوسف', fl: null })
+  })
+
+  it('changes nothing when the same file is imported again', async () => {
+    await run()
+    const count = () => app.db.prepare('SELECT count(*) FROM artisan').pluck().get()
+    const before = count()
+    const again = await run()
+    expect(again).toMatchObject({ created: 0, matched: 4, rejected: 3, empty: 1 })
+    expect(count()).toBe(before)
+  })
+
+  it('a dry run says what would happen and writes nothing', async () => {
+    const count = () => app.db.prepare('SELECT count(*) FROM artisan').pluck().get()
+    const before = count()
+    expect(await run(true)).toMatchObject({ created: 3, matched: 1, rejected: 3, empty: 1 })
+    expect(count()).toBe(before)
+  })
+
+  it('finds imported artisans at the counter, with their identification in the history', async () => {
+    await run()
+    const found = await app.direct().call('artisans.search', { query: 'ahmed ouali' })
+    expect(found.items.map((a) => a.cin)).toEqual(['JE100001'])
+    const file = await app.direct().call('artisans.get', { id: found.items[0]?.id as string })
+    expect(file.events).toMatchObject([
+      { step: 'identified', detail: { source: 'import:test.csv' } },
+    ])
+  })
+
+  it('reads dates as spreadsheets write them', () => {
+    expect(toIsoDate('12/03/1975')).toBe('1975-03-12')
+    expect(toIsoDate('1975-3-2')).toBe('1975-03-02')
+    expect(toIsoDate('27468')).toBe('1975-03-15')
+    expect(toIsoDate('1975')).toBe('1975')
+  })
+})
+
+describe('cli import', () => {
+  it('imports, reports rejected rows in a file, and is idempotent', async () => {
+    const file = join(dir, 'caravane-tata.csv')
+    writeFileSync(file, LIST)
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: () => undefined }
+    expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
+    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty')
+    const report = readFileSync(join(dir, 'caravane-tata.errors.csv'), 'utf8')
+    expect(report).toContain('4,cin,')
+    expect(report).toContain('CIN non valide')
+    out.length = 0
+    expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
+    expect(out[0]).toBe('0 created, 4 matched, 3 rejected, 1 empty')
+    expect(await runCli(['--data-dir', dir, 'import', join(dir, 'list.xlsx')], io)).toBe(2)
+  })
+})
