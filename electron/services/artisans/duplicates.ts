@@ -7,6 +7,7 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
 import { SUMMARY_COLUMNS } from './columns'
+import { sql } from '../database/statements'
 
 /**
  * Duplicate detection while a file is typed, and on import. Same CIN: the same person,
@@ -66,8 +67,7 @@ function similarNames(probe: DuplicateProbe, other: ArtisanSummary): boolean {
 function decidedNotSame(db: Db, a: string, b: string): boolean {
   const [x, y] = a < b ? [a, b] : [b, a]
   return (
-    db.prepare('SELECT 1 FROM duplicate_decision WHERE a_id = ? AND b_id = ?').get(x, y) !==
-    undefined
+    sql(db, 'SELECT 1 FROM duplicate_decision WHERE a_id = ? AND b_id = ?').get(x, y) !== undefined
   )
 }
 
@@ -75,11 +75,10 @@ export function findDuplicates(db: Db, probe: DuplicateProbe): DuplicateCandidat
   const exclude = probe.excludeId ?? ''
   const cin = probe.cin ? parseCin(probe.cin) : null
   const sameCin = cin
-    ? ((db
-        .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE cin = ? AND id != ? AND deleted_at IS NULL`,
-        )
-        .get(cin, exclude) as ArtisanSummary | undefined) ?? null)
+    ? ((sql(
+        db,
+        `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE cin = ? AND id != ? AND deleted_at IS NULL`,
+      ).get(cin, exclude) as ArtisanSummary | undefined) ?? null)
     : null
 
   const found = new Map<string, { artisan: ArtisanSummary; reasons: DuplicateReason[] }>()
@@ -92,19 +91,17 @@ export function findDuplicates(db: Db, probe: DuplicateProbe): DuplicateCandidat
   }
   const phone = probe.phone ? parseMoroccanPhone(probe.phone) : null
   if (phone) {
-    const rows = db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE (phone = ? OR phone2 = ?) AND id != ? AND deleted_at IS NULL LIMIT 20`,
-      )
-      .all(phone, phone, exclude) as ArtisanSummary[]
+    const rows = sql(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE (phone = ? OR phone2 = ?) AND id != ? AND deleted_at IS NULL LIMIT 20`,
+    ).all(phone, phone, exclude) as ArtisanSummary[]
     for (const row of rows) add(row, 'phone')
   }
   if (probe.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(probe.birthDate)) {
-    const rows = db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE birth_date = ? AND id != ? AND deleted_at IS NULL LIMIT 2000`,
-      )
-      .all(probe.birthDate, exclude) as ArtisanSummary[]
+    const rows = sql(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE birth_date = ? AND id != ? AND deleted_at IS NULL LIMIT 2000`,
+    ).all(probe.birthDate, exclude) as ArtisanSummary[]
     for (const row of rows) if (similarNames(probe, row)) add(row, 'name_birth')
   }
   return { sameCin, similar: [...found.values()].slice(0, 10) }
@@ -115,7 +112,8 @@ export function markNotSame(db: Db, actor: Actor, a: string, b: string): void {
   const [x, y] = a < b ? [a, b] : [b, a]
   const at = nowIso()
   db.transaction(() => {
-    db.prepare(
+    sql(
+      db,
       `INSERT OR IGNORE INTO duplicate_decision (a_id, b_id, decision, actor_id, decided_at) VALUES (?, ?, 'not_same', ?, ?)`,
     ).run(x, y, actor.id, at)
     recordChange(db, actor, at, {

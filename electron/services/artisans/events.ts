@@ -2,6 +2,7 @@ import type { Actor } from '@shared/api/roles'
 import type { PathStep } from '@shared/artisans/enums'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 
 /** Appends one step to an artisan's path history (who recorded it, when it happened). */
 export function appendEvent(
@@ -11,7 +12,8 @@ export function appendEvent(
   recordedAt: string,
 ): string {
   const id = uuidv7()
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO artisan_event (id, artisan_id, step, happened_on, recorded_at, actor_id, actor_name, detail_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

@@ -6,6 +6,7 @@ import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
 import { appendEvent } from './events'
 import { writeNameIndex } from './name-index'
+import { sql } from '../database/statements'
 
 /**
  * Creates an *identified* artisan from minimal data (import lists now; walk-ins at
@@ -21,30 +22,28 @@ export function identifyArtisan(
   const id = uuidv7()
   const at = nowIso()
   const place = input.communeCode
-    ? (db
-        .prepare(
-          `SELECT c.province_code AS province, p.region_code AS region
+    ? (sql(
+        db,
+        `SELECT c.province_code AS province, p.region_code AS region
            FROM ref_commune c JOIN ref_province p ON p.code = c.province_code WHERE c.code = ?`,
-        )
-        .get(input.communeCode) as { province: string; region: string } | undefined)
+      ).get(input.communeCode) as { province: string; region: string } | undefined)
     : undefined
   db.transaction(() => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO artisan (id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,
+    const { lastInsertRowid } = sql(
+      db,
+      `INSERT INTO artisan (id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,
            birth_date, phone, region_code, province_code, commune_code, main_activity, rna_status,
            created_at, created_by, updated_at)
          VALUES (@id, @cin, @firstNameAr, @lastNameAr, @firstNameLat, @lastNameLat, @sex, @birthDate,
            @phone, @region, @province, @communeCode, @mainActivity, 'identified', @at, @by, @at)`,
-      )
-      .run({
-        ...input,
-        id,
-        at,
-        by: actor.id,
-        region: place?.region ?? null,
-        province: place?.province ?? null,
-      })
+    ).run({
+      ...input,
+      id,
+      at,
+      by: actor.id,
+      region: place?.region ?? null,
+      province: place?.province ?? null,
+    })
     writeNameIndex(db, Number(lastInsertRowid), { ...input, organisationName: '' })
     appendEvent(
       db,

@@ -1,6 +1,7 @@
 import { normalizeLatin, normalizeName } from '@shared/text/normalize'
 import type { Db } from '../database/open'
 import { nameWords, type IndexedNames } from './name-words'
+import { sql } from '../database/statements'
 
 /**
  * The name index: one FTS5 trigram document per artisan (rowid = artisan.num) holding
@@ -31,18 +32,19 @@ export function writeNameIndex(
   previous?: IndexedNames,
 ): void {
   if (previous) {
-    db.prepare('DELETE FROM artisan_name_fts WHERE rowid = ?').run(num)
-    db.prepare('DELETE FROM artisan_name_words WHERE rowid = ?').run(num)
-    const less = db.prepare('UPDATE name_word_count SET n = n - 1 WHERE word = ?')
+    sql(db, 'DELETE FROM artisan_name_fts WHERE rowid = ?').run(num)
+    sql(db, 'DELETE FROM artisan_name_words WHERE rowid = ?').run(num)
+    const less = sql(db, 'UPDATE name_word_count SET n = n - 1 WHERE word = ?')
     for (const w of nameWords(previous)) less.run(w)
   }
   const words = nameWords(names)
-  db.prepare('INSERT INTO artisan_name_fts (rowid, names) VALUES (?, ?)').run(num, indexText(names))
-  db.prepare('INSERT INTO artisan_name_words (rowid, words) VALUES (?, ?)').run(
+  sql(db, 'INSERT INTO artisan_name_fts (rowid, names) VALUES (?, ?)').run(num, indexText(names))
+  sql(db, 'INSERT INTO artisan_name_words (rowid, words) VALUES (?, ?)').run(
     num,
     [...words].join(' '),
   )
-  const more = db.prepare(
+  const more = sql(
+    db,
     'INSERT INTO name_word_count (word, n) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET n = n + 1',
   )
   for (const w of words) more.run(w)

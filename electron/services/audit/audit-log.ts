@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Actor } from '@shared/api/roles'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 
 /**
  * Append-only audit log (who, when, what, before and after). Each row's hash covers its
@@ -57,7 +58,7 @@ function rowHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
 /** Appends one entry. Call inside the transaction that makes the change it describes. */
 export function appendAudit(db: Db, actor: Actor, entry: AuditEntry, at: string): string {
   const prev =
-    (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as
+    (sql(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as
       string | undefined) ?? GENESIS_HASH
   const row = {
     id: uuidv7(),
@@ -72,7 +73,8 @@ export function appendAudit(db: Db, actor: Actor, entry: AuditEntry, at: string)
     prev_hash: prev,
   }
   const hash = rowHash(row)
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id,
        before_json, after_json, prev_hash, hash)
      VALUES (@id, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id,
@@ -88,9 +90,10 @@ export type AuditVerdict =
 export function verifyAuditChain(db: Db): AuditVerdict {
   let prev = GENESIS_HASH
   let count = 0
-  const rows = db
-    .prepare('SELECT * FROM audit_log ORDER BY seq')
-    .iterate() as IterableIterator<AuditRow>
+  const rows = sql(
+    db,
+    'SELECT * FROM audit_log ORDER BY seq',
+  ).iterate() as IterableIterator<AuditRow>
   for (const row of rows) {
     count++
     if (row.prev_hash !== prev) return { ok: false, count, brokenAt: row.seq, reason: 'link' }

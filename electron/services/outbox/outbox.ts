@@ -1,5 +1,6 @@
 import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 
 /**
  * The outbox: what this desk must push to the national registry, in order. Rows are
@@ -18,7 +19,8 @@ export interface OutboxEntry {
 
 export function enqueue(db: Db, entry: OutboxEntry, at: string): string {
   const opId = uuidv7()
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO outbox (op_id, entity_type, entity_id, op, payload, base_revision, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -34,5 +36,5 @@ export function enqueue(db: Db, entry: OutboxEntry, at: string): string {
 }
 
 export function pendingCount(db: Db): number {
-  return db.prepare(`SELECT count(*) FROM outbox WHERE status = 'pending'`).pluck().get() as number
+  return sql(db, `SELECT count(*) FROM outbox WHERE status = 'pending'`).pluck().get() as number
 }
