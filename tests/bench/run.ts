@@ -17,6 +17,7 @@ import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
+import { VALID_SETUP } from '../helpers/temp-desk'
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values } = parseArgs({
 const COUNT = Number(values.artisans)
 const IMPORT_ROWS = Number(process.env.SIJILL_BENCH_IMPORT_ROWS ?? 100_000)
 const DIR = join(__dirname, '../../.bench', `desk-${COUNT}`)
+const BENCH_SETUP = { ...VALID_SETUP, deskName: 'Bench', language: 'fr' as const }
 const log = (m: string) => process.stderr.write(`${m}\n`)
 const quietLog = { info: () => undefined, error: (m: string) => log(m) }
 
@@ -50,18 +52,7 @@ async function prepare(): Promise<void> {
     const have = app.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
     if (have >= COUNT) return
     if (!(await app.direct().call('setup.status', {})).done) {
-      await app.direct().call('setup.complete', {
-        chamber: {
-          regionCode: '09',
-          nameAr: 'غرفة الصناعة التقليدية لجهة سوس ماسة',
-          nameFr: "Chambre d'Artisanat de la Région Souss-Massa",
-          address: 'Agadir',
-          phone: '0528000000',
-          logo: null,
-        },
-        deskName: 'Bench',
-        language: 'fr',
-      })
+      await app.direct().call('setup.complete', BENCH_SETUP)
     }
     log(`Seeding ${(COUNT - have).toLocaleString('en')} artisans into ${DIR} (once)…`)
     const started = Date.now()
@@ -97,18 +88,7 @@ async function importFigure(): Promise<Figure> {
     backgroundCheckpoints: true,
   })
   try {
-    await desk.direct().call('setup.complete', {
-      chamber: {
-        regionCode: '09',
-        nameAr: 'غرفة الصناعة التقليدية لجهة سوس ماسة',
-        nameFr: "Chambre d'Artisanat de la Région Souss-Massa",
-        address: 'Agadir',
-        phone: '0528000000',
-        logo: null,
-      },
-      deskName: 'Bench',
-      language: 'fr',
-    })
+    await desk.direct().call('setup.complete', BENCH_SETUP)
     const random = new Random(99)
     const communes = desk.db
       .prepare('SELECT name_fr FROM ref_commune WHERE code LIKE ?')
