@@ -67,3 +67,25 @@ test('a clerk imports an identification list with bad rows and gets the error re
   expect(text).toContain('4,cin,')
   expect(text).toContain('رقم بطاقة التعريف غير صالح')
 })
+
+test('the artisans list and the import read in French', async ({ desk }, testInfo) => {
+  const page = await desk.prepare((dir) => deskWithArtisans(dir, 'fr'))
+  await expect(page.getByRole('textbox', { name: 'Rechercher un artisan' })).toBeFocused()
+  await page.keyboard.press('Alt+Digit2')
+  await expect(page.getByTestId('list-count')).toHaveText('3 artisans')
+  const csv = [
+    'CIN,Prénom,Nom,Téléphone',
+    'JE600001,Naima,Bakkali,0666000001',
+    'BAD,Omar,Tahiri,0666000002',
+  ].join('\n')
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'salon-tiznit.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await expect(page.getByRole('textbox', { name: /Champ de la colonne .CIN/ })).toHaveValue('CIN')
+  await page.getByRole('button', { name: "Lancer l'import" }).click()
+  await expect(page.getByTestId('import-summary')).toContainText(
+    "créés : 1, rapprochés d'un dossier existant : 0, rejetés : 1, vides : 0",
+  )
+  await expect(page.getByTestId('list-count')).toHaveText('4 artisans')
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-artisans-list-fr.png`) })
+})

@@ -6,10 +6,9 @@ import type { ListFilter } from '@shared/artisans/list'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
-import { Ltr } from '../components/Ltr'
-import { displayNames, phoneText } from './display'
 import { ImportPanel } from './ImportPanel'
 import { PathBadges } from './PathBadges'
+import { summaryLines, TwoLines } from './SummaryLines'
 import { useArtisanPages } from './useArtisanPages'
 import { VirtualList } from './VirtualList'
 
@@ -105,7 +104,7 @@ export function ArtisansPage() {
         label={t('pages.artisans.title')}
         onNearEnd={loadMore}
         renderRow={(a) => {
-          const names = displayNames(a, lang)
+          const lines = summaryLines(a, lang, ref)
           return (
             <Group
               gap="md"
@@ -115,28 +114,13 @@ export function ArtisansPage() {
               data-testid="list-row"
             >
               <Stack gap={0} miw={0} style={{ flex: 2 }}>
-                <Text fw={700} size="sm" truncate>
-                  {names.primary}
-                </Text>
-                <Text size="xs" c="dimmed" truncate>
-                  {names.secondary}
-                </Text>
+                <TwoLines {...lines.names} strong truncate />
               </Stack>
               <Stack gap={0} style={{ flex: 1 }}>
-                <Text size="sm">
-                  <Ltr>{a.cin}</Ltr>
-                </Text>
-                <Text size="xs" c="dimmed">
-                  <Ltr>{phoneText(a.phone)}</Ltr>
-                </Text>
+                <TwoLines {...lines.ids} />
               </Stack>
               <Stack gap={0} miw={0} style={{ flex: 2 }}>
-                <Text size="sm" truncate>
-                  {nameIn(lang, ref?.commune.get(a.communeCode ?? ''))}
-                </Text>
-                <Text size="xs" c="dimmed" truncate>
-                  {nameIn(lang, ref?.activity.get(a.mainActivity ?? ''))}
-                </Text>
+                <TwoLines {...lines.place} truncate />
               </Stack>
               <div style={{ flex: 2 }}>
                 <PathBadges artisan={a} />

@@ -3,14 +3,15 @@ import { isolate } from '@shared/text/bidi'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArtisanSummary } from '@shared/artisans/records'
-import { nameIn, useReference } from '../app/reference'
+import { useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
-import { displayNames, phoneText, registerParamsFrom } from './display'
+import { registerParamsFrom } from './display'
 import { DraftList } from './DraftList'
 import { PathBadges } from './PathBadges'
+import { summaryLines, TwoLines } from './SummaryLines'
 import { useSearch } from './useSearch'
 
 /**
@@ -96,7 +97,7 @@ export function CounterPage() {
           <Table highlightOnHover id="counter-results" aria-label={t('counter.searchLabel')}>
             <Table.Tbody>
               {items.map((a, i) => {
-                const names = displayNames(a, i18n.language)
+                const lines = summaryLines(a, i18n.language, ref)
                 return (
                   <Table.Tr
                     key={a.id}
@@ -107,26 +108,13 @@ export function CounterPage() {
                     data-testid="search-result"
                   >
                     <Table.Td>
-                      <Text fw={700}>{names.primary}</Text>
-                      <Text size="xs" c="dimmed">
-                        {names.secondary}
-                      </Text>
+                      <TwoLines {...lines.names} strong />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">
-                        <Ltr>{a.cin}</Ltr>
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        <Ltr>{phoneText(a.phone)}</Ltr>
-                      </Text>
+                      <TwoLines {...lines.ids} />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">
-                        {nameIn(i18n.language, ref?.commune.get(a.communeCode ?? ''))}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {nameIn(i18n.language, ref?.activity.get(a.mainActivity ?? ''))}
-                      </Text>
+                      <TwoLines {...lines.place} />
                     </Table.Td>
                     <Table.Td>
                       <PathBadges artisan={a} />
