@@ -437,6 +437,22 @@ const NORMALIZERS: Readonly<Record<Run, (text: string) => string>> = {
  * does not separate its neighbours: they are normalised together, as they would be next time.
  */
 export function normalizeName(s: string): string {
+  const known = NORMALIZED_NAMES.get(s)
+  if (known !== undefined) return known
+  const normalized = normalizeNameUncached(s)
+  if (NORMALIZED_NAMES.size >= NORMALIZED_NAMES_MAX) NORMALIZED_NAMES.clear()
+  NORMALIZED_NAMES.set(s, normalized)
+  return normalized
+}
+
+/**
+ * Normalised names, remembered like folded words: an import or a duplicate check
+ * normalises the same few thousand names over and over.
+ */
+const NORMALIZED_NAMES = new Map<string, string>()
+const NORMALIZED_NAMES_MAX = 50_000
+
+function normalizeNameUncached(s: string): string {
   const text = stripInvisible(s).normalize('NFKC').replace(SHARED_LETTER, '')
   const parts: { run: Run; text: string; key: string }[] = []
   for (const { run, text: piece } of runs(text)) {

@@ -6,6 +6,7 @@ import { parseCsv } from '../../electron/services/import/csv'
 import { guessMapping } from '../../electron/services/import/columns'
 import { importRows } from '../../electron/services/import/run-import'
 import { excelSerialToIso, toIsoDate } from '../../electron/services/import/values'
+import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { runCli } from '../../electron/cli/run-cli'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
@@ -119,6 +120,38 @@ describe('importing an identification list', () => {
     const again = await run()
     expect(again).toMatchObject({ created: 0, matched: 4, rejected: 3, empty: 1 })
     expect(count()).toBe(before)
+  })
+
+  it('audits the import as one entry per batch, queues every file for the registry, and counts name words exactly', async () => {
+    const summary = await run()
+    const ids = summary.rows.filter((r) => r.outcome === 'created').map((r) => r.id)
+    const audit = app.db
+      .prepare(`SELECT after_json FROM audit_log WHERE action = 'artisan.import'`)
+      .pluck()
+      .all() as string[]
+    expect(audit).toHaveLength(1)
+    expect(JSON.parse(audit[0] as string)).toEqual({
+      source: 'import:test.csv',
+      created: summary.rows
+        .filter((r) => r.outcome === 'created')
+        .map((r) => ({ line: r.line, id: r.id })),
+    })
+    const queued = app.db
+      .prepare(
+        `SELECT entity_id FROM outbox WHERE op = 'create' AND entity_id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .pluck()
+      .all(...ids)
+    expect(queued.sort()).toEqual([...ids].sort())
+    expect(verifyAuditChain(app.db).ok).toBe(true)
+    const count = (w: string) =>
+      app.db.prepare('SELECT n FROM name_word_count WHERE word = ?').pluck().get(w)
+    expect(count('ouali')).toBe(
+      app.db
+        .prepare(`SELECT count(*) FROM artisan_name_words WHERE artisan_name_words MATCH 'ouali'`)
+        .pluck()
+        .get(),
+    )
   })
 
   it('a dry run says what would happen and writes nothing', async () => {

@@ -34,34 +34,48 @@ export interface DuplicateCandidates {
   similar: { artisan: ArtisanSummary; reasons: DuplicateReason[] }[]
 }
 
-const words = (...parts: (string | null | undefined)[]) =>
-  new Set(
-    normalizeName(parts.filter(Boolean).join(' '))
-      .split(' ')
-      .filter((w) => w.length >= 2),
-  )
+/** The words of one name (two letters or more), remembered: names repeat endlessly. */
+const WORDS = new Map<string, ReadonlySet<string>>()
+const NO_WORDS: ReadonlySet<string> = new Set()
 
-/** Names are similar when they share the family name and a first name, in either script. */
-function similarNames(probe: DuplicateProbe, other: ArtisanSummary): boolean {
-  const pairs: [Set<string>, Set<string>, Set<string>, Set<string>][] = [
-    [
-      words(probe.firstNameAr),
-      words(probe.lastNameAr),
-      words(other.firstNameAr),
-      words(other.lastNameAr),
-    ],
-    [
-      words(probe.firstNameLat),
-      words(probe.lastNameLat),
-      words(other.firstNameLat),
-      words(other.lastNameLat),
-    ],
-  ]
-  return pairs.some(([pf, pl, of, ol]) => {
-    if (pl.size === 0 || ol.size === 0 || pf.size === 0 || of.size === 0) return false
-    const shares = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w))
-    return shares(pl, ol) && shares(pf, of)
-  })
+function words(name: string | null | undefined): ReadonlySet<string> {
+  if (!name) return NO_WORDS
+  let known = WORDS.get(name)
+  if (!known) {
+    known = new Set(
+      normalizeName(name)
+        .split(' ')
+        .filter((w) => w.length >= 2),
+    )
+    if (WORDS.size >= 50_000) WORDS.clear()
+    WORDS.set(name, known)
+  }
+  return known
+}
+
+interface Names {
+  firstNameAr?: string | null
+  lastNameAr?: string | null
+  firstNameLat?: string | null
+  lastNameLat?: string | null
+}
+
+const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  for (const w of a) if (b.has(w)) return true
+  return false
+}
+
+/**
+ * Names are similar when they share the family name and a first name, in either script.
+ * The family name is compared first: most candidates differ there.
+ */
+function similarNames(p: Names, o: Names): boolean {
+  return (
+    (shares(words(p.lastNameAr), words(o.lastNameAr)) &&
+      shares(words(p.firstNameAr), words(o.firstNameAr))) ||
+    (shares(words(p.lastNameLat), words(o.lastNameLat)) &&
+      shares(words(p.firstNameLat), words(o.firstNameLat)))
+  )
 }
 
 function decidedNotSame(db: Db, a: string, b: string): boolean {
@@ -98,11 +112,17 @@ export function findDuplicates(db: Db, probe: DuplicateProbe): DuplicateCandidat
     for (const row of rows) add(row, 'phone')
   }
   if (probe.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(probe.birthDate)) {
-    const rows = sql(
+    // Names only first (most files born that day are other people), the summary for matches.
+    const born = sql(
       db,
-      `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE birth_date = ? AND id != ? AND deleted_at IS NULL LIMIT 2000`,
-    ).all(probe.birthDate, exclude) as ArtisanSummary[]
-    for (const row of rows) if (similarNames(probe, row)) add(row, 'name_birth')
+      `SELECT id, first_name_ar AS firstNameAr, last_name_ar AS lastNameAr,
+         first_name_lat AS firstNameLat, last_name_lat AS lastNameLat
+       FROM artisan WHERE birth_date = ? AND id != ? AND deleted_at IS NULL LIMIT 2000`,
+    ).all(probe.birthDate, exclude) as (Names & { id: string })[]
+    const summary = sql(db, `SELECT ${SUMMARY_COLUMNS} FROM artisan WHERE id = ?`)
+    for (const row of born) {
+      if (similarNames(probe, row)) add(summary.get(row.id) as ArtisanSummary, 'name_birth')
+    }
   }
   return { sameCin, similar: [...found.values()].slice(0, 10) }
 }

@@ -3,10 +3,12 @@ import type { Identification } from '@shared/artisans/identification'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
-import { recordChange } from '../database/record-change'
+import { appendAudit } from '../audit/audit-log'
+import { enqueue } from '../outbox/outbox'
 import { appendEvent } from './events'
-import { writeNameIndex } from './name-index'
+import { writeNameIndex, type WordCounts } from './name-index'
 import { sql } from '../database/statements'
+import { atomically } from '../database/atomic'
 
 /**
  * Creates an *identified* artisan from minimal data (import lists now; walk-ins at
@@ -19,46 +21,89 @@ export function identifyArtisan(
   input: Identification,
   source: string,
 ): { id: string } {
+  return atomically(db, () => {
+    const { id, after, at } = writeIdentified(db, actor, input, source)
+    appendAudit(
+      db,
+      actor,
+      { action: 'artisan.identify', entityType: 'artisan', entityId: id, before: null, after },
+      at,
+    )
+    return { id }
+  })
+}
+
+interface Place {
+  province: string
+  region: string
+}
+
+/** What an import keeps from one file to the next of a batch. */
+export interface IdentifyBatch {
+  /** Name-word count changes, written once per batch (`writeWordCounts`). */
+  counts: WordCounts
+  /** Commune code → its province and region. */
+  places: Map<string, Place | undefined>
+}
+
+function placeOf(db: Db, commune: string, batch?: IdentifyBatch): Place | undefined {
+  if (batch?.places.has(commune)) return batch.places.get(commune)
+  const place = sql(
+    db,
+    `SELECT c.province_code AS province, p.region_code AS region
+       FROM ref_commune c JOIN ref_province p ON p.code = c.province_code WHERE c.code = ?`,
+  ).get(commune) as Place | undefined
+  batch?.places.set(commune, place)
+  return place
+}
+
+/**
+ * Everything of `identifyArtisan` but the audit entry, for an import that audits a whole
+ * batch of files in one entry (which file, which lines, which ids). Call inside a
+ * transaction.
+ */
+export function writeIdentified(
+  db: Db,
+  actor: Actor,
+  input: Identification,
+  source: string,
+  batch?: IdentifyBatch,
+) {
   const id = uuidv7()
   const at = nowIso()
-  const place = input.communeCode
-    ? (sql(
-        db,
-        `SELECT c.province_code AS province, p.region_code AS region
-           FROM ref_commune c JOIN ref_province p ON p.code = c.province_code WHERE c.code = ?`,
-      ).get(input.communeCode) as { province: string; region: string } | undefined)
-    : undefined
-  db.transaction(() => {
-    const { lastInsertRowid } = sql(
-      db,
-      `INSERT INTO artisan (id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,
-           birth_date, phone, region_code, province_code, commune_code, main_activity, rna_status,
-           created_at, created_by, updated_at)
-         VALUES (@id, @cin, @firstNameAr, @lastNameAr, @firstNameLat, @lastNameLat, @sex, @birthDate,
-           @phone, @region, @province, @communeCode, @mainActivity, 'identified', @at, @by, @at)`,
-    ).run({
-      ...input,
-      id,
-      at,
-      by: actor.id,
-      region: place?.region ?? null,
-      province: place?.province ?? null,
-    })
-    writeNameIndex(db, Number(lastInsertRowid), { ...input, organisationName: '' })
-    appendEvent(
-      db,
-      actor,
-      { artisanId: id, step: 'identified', happenedOn: at.slice(0, 10), detail: { source } },
-      at,
-    )
-    const after = { ...input, id, rnaStatus: 'identified', source }
-    recordChange(
-      db,
-      actor,
-      at,
-      { action: 'artisan.identify', entityType: 'artisan', entityId: id, before: null, after },
-      { op: 'create', payload: after, baseRevision: null },
-    )
-  })()
-  return { id }
+  const place = input.communeCode ? placeOf(db, input.communeCode, batch) : undefined
+  const { lastInsertRowid } = sql(
+    db,
+    `INSERT INTO artisan (id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,
+         birth_date, phone, region_code, province_code, commune_code, main_activity, rna_status,
+         created_at, created_by, updated_at)
+       VALUES (@id, @cin, @firstNameAr, @lastNameAr, @firstNameLat, @lastNameLat, @sex, @birthDate,
+         @phone, @region, @province, @communeCode, @mainActivity, 'identified', @at, @by, @at)`,
+  ).run({
+    ...input,
+    id,
+    at,
+    by: actor.id,
+    region: place?.region ?? null,
+    province: place?.province ?? null,
+  })
+  writeNameIndex(
+    db,
+    Number(lastInsertRowid),
+    { ...input, organisationName: '' },
+    batch ? { counts: batch.counts } : {},
+  )
+  appendEvent(
+    db,
+    actor,
+    { artisanId: id, step: 'identified', happenedOn: at.slice(0, 10), detail: { source } },
+    at,
+  )
+  const after = { ...input, id, rnaStatus: 'identified', source }
+  enqueue(
+    db,
+    { entityType: 'artisan', entityId: id, op: 'create', payload: after, baseRevision: null },
+    at,
+  )
+  return { id, after, at }
 }

@@ -4,7 +4,10 @@ import type { FieldError } from '@shared/errors'
 import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
 import type { Db } from '../database/open'
 import { findDuplicates } from '../artisans/duplicates'
-import { identifyArtisan } from '../artisans/identify'
+import { writeIdentified, type IdentifyBatch } from '../artisans/identify'
+import { writeWordCounts } from '../artisans/name-index'
+import { appendAudit } from '../audit/audit-log'
+import { nowIso } from '../clock'
 import { activityLookup, communeLookup, type NameLookup } from './reference-names'
 import { cleanCell, toIsoDate, toSex } from './values'
 
@@ -111,11 +114,13 @@ export async function importRows(
   const communes = communeLookup(db)
   const activities = activityLookup(db)
   const batch = 500
+  const writes: IdentifyBatch = { counts: new Map(), places: new Map() }
   for (let start = 1; start < rows.length; start += batch) {
     if (options.shouldStop?.()) {
       summary.cancelled = true
       break
     }
+    const created: { line: number; id: string }[] = []
     const work = () => {
       for (let i = start; i < Math.min(start + batch, rows.length); i++) {
         const line = i + 1
@@ -164,10 +169,13 @@ export async function importRows(
           summary.rows.push({ line, outcome: 'created' })
           continue
         }
-        const { id } = identifyArtisan(db, actor, data, options.source)
+        const { id } = writeIdentified(db, actor, data, options.source, writes)
+        created.push({ line, id })
         summary.created++
         summary.rows.push({ line, outcome: 'created', id })
       }
+      if (created.length > 0) auditBatch(db, actor, options.source, created)
+      writeWordCounts(db, writes.counts)
     }
     if (options.dryRun) work()
     else db.transaction(work)()
@@ -175,6 +183,30 @@ export async function importRows(
     await breathe()
   }
   return summary
+}
+
+/**
+ * One audit entry per batch: who imported which file, and the file (id) made from each
+ * line. Each file's own content is in its row, its outbox entry and its first path event.
+ */
+function auditBatch(
+  db: Db,
+  actor: Actor,
+  source: string,
+  created: { line: number; id: string }[],
+): void {
+  appendAudit(
+    db,
+    actor,
+    {
+      action: 'artisan.import',
+      entityType: 'import',
+      entityId: source,
+      before: null,
+      after: { source, created },
+    },
+    nowIso(),
+  )
 }
 
 /** Same phone and the same family name in either script: the same person listed again. */
