@@ -114,5 +114,16 @@ export const RegisterRequestSchema = ArtisanFieldsSchema.extend({
   notSameAs: z.array(z.string().min(1).max(64)).max(20).default([]),
 }).superRefine(crossFieldRules)
 export type RegisterRequest = z.input<typeof RegisterRequestSchema>
+
+/**
+ * What `artisans.update` takes: the whole file as corrected, the version the clerk opened
+ * (a newer one means someone changed it meanwhile), and the files found to be others.
+ */
+export const UpdateRequestSchema = ArtisanFieldsSchema.extend({
+  id: z.string().min(1).max(64),
+  expectedVersion: z.number().int().positive(),
+  notSameAs: z.array(z.string().min(1).max(64)).max(20).default([]),
+}).superRefine(crossFieldRules)
+export type UpdateRequest = z.input<typeof UpdateRequestSchema>
 export type ArtisanRegistrationInput = z.input<typeof ArtisanRegistrationSchema>
 export type ArtisanRegistration = z.output<typeof ArtisanRegistrationSchema>

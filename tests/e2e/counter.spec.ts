@@ -121,3 +121,40 @@ test('the counter and the artisan file read in French, with CINs and dates left 
     fullPage: true,
   })
 })
+
+test('a clerk corrects a file: the form opens filled, a wrong phone is refused, the correction is saved', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  const box = page.getByRole('textbox', { name: 'البحث عن صانع' })
+  await box.fill('J100002')
+  await expect(page.getByTestId('search-result')).toContainText('فاطمة أيت باها')
+  await box.press('Enter')
+  await expect(page.getByTestId('artisan-name')).toHaveText('فاطمة أيت باها')
+  await page.getByTestId('edit-file').click()
+
+  await expect(page.getByRole('heading', { name: 'تصحيح ملف الصانع' })).toBeVisible()
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true })
+  await expect(field('رقم البطاقة الوطنية')).toHaveValue('J100002')
+  await expect(field('الاسم العائلي بالعربية')).toHaveValue('أيت باها')
+  await expect(field('الهاتف')).toHaveValue('06 61 00 00 02')
+  // The file is never its own duplicate.
+  await expect(page.getByTestId('duplicate-panel')).toHaveCount(0)
+
+  await field('الهاتف').fill('0661')
+  await page.getByRole('button', { name: 'حفظ التغييرات' }).click()
+  await expect(page.getByText('رقم هاتف مغربي غير صالح', { exact: false })).toBeVisible()
+  await field('الهاتف').fill('0670 12 34 56')
+  await field('الاسم العائلي بالعربية').fill('أيت باها أوعلي')
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-edit-ar.png`),
+    fullPage: true,
+  })
+  await page.getByRole('button', { name: 'حفظ التغييرات' }).click()
+
+  await expect(page.getByTestId('artisan-name')).toHaveText('فاطمة أيت باها أوعلي')
+  await expect(page.getByText('06 70 12 34 56')).toBeVisible()
+  await page.getByRole('link', { name: 'العودة إلى البحث' }).click()
+  await page.getByRole('textbox', { name: 'البحث عن صانع' }).fill('أوعلي')
+  await expect(page.getByTestId('search-result')).toContainText('فاطمة أيت باها أوعلي')
+})

@@ -6,6 +6,7 @@ import { recordPathStep } from '../artisans/path'
 import { getArtisanFile } from '../artisans/read'
 import { registerArtisan } from '../artisans/register'
 import { searchArtisans } from '../artisans/search'
+import { updateArtisan } from '../artisans/update'
 import type { Db } from '../database/open'
 
 type ArtisanHandlers = Pick<
@@ -15,6 +16,7 @@ type ArtisanHandlers = Pick<
   | 'artisans.count'
   | 'artisans.get'
   | 'artisans.register'
+  | 'artisans.update'
   | 'artisans.duplicates'
   | 'artisans.markNotSame'
   | 'artisans.recordStep'
@@ -35,6 +37,12 @@ export function artisanHandlers(db: Db): ArtisanHandlers {
         const result = registerArtisan(db, ctx.actor, registration)
         for (const other of notSameAs) markNotSame(db, ctx.actor, result.id, other)
         if (draftId) deleteDraft(db, draftId)
+        return result
+      })(),
+    'artisans.update': ({ id, expectedVersion, notSameAs, ...fields }, ctx) =>
+      db.transaction(() => {
+        const result = updateArtisan(db, ctx.actor, id, expectedVersion, fields)
+        for (const other of notSameAs) markNotSame(db, ctx.actor, id, other)
         return result
       })(),
     'artisans.duplicates': (input) => findDuplicates(db, input),

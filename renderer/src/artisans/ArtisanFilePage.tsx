@@ -79,7 +79,18 @@ export function ArtisanFilePage({ id }: { id: string }) {
             </Text>
           </Group>
         </Stack>
-        <PathBadges artisan={file} />
+        <Stack gap="xs" align="flex-end">
+          <PathBadges artisan={file} />
+          <Button
+            component="a"
+            size="xs"
+            variant="default"
+            href={hrefOf.register({ edit: file.id })}
+            data-testid="edit-file"
+          >
+            {t(file.rnaStatus === 'identified' ? 'artisan.complete' : 'artisan.edit')}
+          </Button>
+        </Stack>
       </Group>
 
       <Paper withBorder p="md">

@@ -34,8 +34,11 @@ export function DuplicatePanel({
   values,
   dismissed,
   onDismiss,
+  excludeId,
 }: {
   values: RegisterValues
+  /** The file being corrected: never its own duplicate. */
+  excludeId?: string
   dismissed: string[]
   onDismiss: (id: string) => void
 }) {
@@ -49,7 +52,7 @@ export function DuplicatePanel({
     if (!Object.values(probe).some((v) => v.trim())) return setFound(null)
     let live = true
     const timer = window.setTimeout(() => {
-      api.call('artisans.duplicates', probe).then(
+      api.call('artisans.duplicates', { ...probe, ...(excludeId ? { excludeId } : {}) }).then(
         (r) => live && setFound(r),
         () => undefined,
       )
@@ -58,7 +61,7 @@ export function DuplicatePanel({
       live = false
       window.clearTimeout(timer)
     }
-  }, [cin, phone, birthDate, firstNameAr, lastNameAr, firstNameLat, lastNameLat])
+  }, [cin, phone, birthDate, firstNameAr, lastNameAr, firstNameLat, lastNameLat, excludeId])
 
   const similar = (found?.similar ?? []).filter((s) => !dismissed.includes(s.artisan.id))
   if (!found?.sameCin && similar.length === 0) return null

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Stack, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { AppError, type AppErrorData } from '@shared/errors'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
@@ -11,30 +12,65 @@ import { RegisterFields } from './RegisterFields'
 import {
   EMPTY_REGISTRATION,
   useRegisterForm,
+  valuesFromFile,
   valuesFromParams,
   type RegisterValues,
 } from './useRegisterForm'
 
+/** The file being corrected: its id, the version opened, and whether it is only identified. */
+interface Editing {
+  id: string
+  version: number
+  identified: boolean
+}
+
 /**
  * Registering an artisan at the counter: the form in sections, live duplicate warnings,
- * save as a draft at any moment, register when complete.
+ * save as a draft at any moment, register when complete. With `?edit=<id>` the same form
+ * corrects an existing file (or completes one that was only identified).
  */
 export function RegisterPage({ params }: { params: URLSearchParams }) {
   const draftId = params.get('draft')
+  const editId = params.get('edit')
   const [initial, setInitial] = useState<RegisterValues | null>(
-    draftId ? null : valuesFromParams(params),
+    draftId || editId ? null : valuesFromParams(params),
   )
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [failure, setFailure] = useState<AppErrorData | null>(null)
   useEffect(() => {
-    if (!draftId) return
-    api.call('drafts.get', { id: draftId }).then(
-      (d) => setInitial({ ...EMPTY_REGISTRATION, ...(d.data as Partial<RegisterValues>) }),
-      () => setInitial(EMPTY_REGISTRATION),
-    )
-  }, [draftId])
-  return initial ? <RegisterForm initial={initial} draftId={draftId} /> : null
+    if (editId) {
+      api.call('artisans.get', { id: editId }).then(
+        (file) => {
+          setEditing({
+            id: file.id,
+            version: file.version,
+            identified: file.rnaStatus === 'identified',
+          })
+          setInitial(valuesFromFile(file))
+        },
+        (e: unknown) =>
+          setFailure(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
+      )
+    } else if (draftId) {
+      api.call('drafts.get', { id: draftId }).then(
+        (d) => setInitial({ ...EMPTY_REGISTRATION, ...(d.data as Partial<RegisterValues>) }),
+        () => setInitial(EMPTY_REGISTRATION),
+      )
+    }
+  }, [draftId, editId])
+  if (failure) return <ErrorAlert error={failure} />
+  return initial ? <RegisterForm initial={initial} draftId={draftId} editing={editing} /> : null
 }
 
-function RegisterForm({ initial, draftId }: { initial: RegisterValues; draftId: string | null }) {
+function RegisterForm({
+  initial,
+  draftId,
+  editing,
+}: {
+  initial: RegisterValues
+  draftId: string | null
+  editing: Editing | null
+}) {
   const { t } = useTranslation()
   const reference = useReference()
   const form = useRegisterForm(initial)
@@ -47,13 +83,22 @@ function RegisterForm({ initial, draftId }: { initial: RegisterValues; draftId: 
     setSaving(true)
     let id: string | null = null
     await form.submit(async (registration) => {
-      id = (
-        await api.call('artisans.register', {
-          ...registration,
-          notSameAs: dismissed,
-          ...(draft ? { draftId: draft } : {}),
-        })
-      ).id
+      id = editing
+        ? (
+            await api.call('artisans.update', {
+              ...registration,
+              id: editing.id,
+              expectedVersion: editing.version,
+              notSameAs: dismissed,
+            })
+          ).id
+        : (
+            await api.call('artisans.register', {
+              ...registration,
+              notSameAs: dismissed,
+              ...(draft ? { draftId: draft } : {}),
+            })
+          ).id
     })
     setSaving(false)
     if (id) navigate(hrefOf.artisan(id))
@@ -83,9 +128,19 @@ function RegisterForm({ initial, draftId }: { initial: RegisterValues; draftId: 
       }}
     >
       <Stack gap="md" maw={1100}>
-        <Title order={2}>{t('register.title')}</Title>
+        <Title order={2}>
+          {t(
+            editing
+              ? editing.identified
+                ? 'register.completeTitle'
+                : 'register.editTitle'
+              : 'register.title',
+          )}
+        </Title>
+        {editing?.identified && <Text c="dimmed">{t('register.completeHint')}</Text>}
         <DuplicatePanel
           values={form.values}
+          {...(editing ? { excludeId: editing.id } : {})}
           dismissed={dismissed}
           onDismiss={(id) => setDismissed((d) => [...d, id])}
         />
@@ -102,11 +157,17 @@ function RegisterForm({ initial, draftId }: { initial: RegisterValues; draftId: 
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => void saveDraft()}>
-            {t('register.saveDraft')}
-          </Button>
+          {editing ? (
+            <Button component="a" variant="default" href={hrefOf.artisan(editing.id)}>
+              {t('register.cancel')}
+            </Button>
+          ) : (
+            <Button variant="default" onClick={() => void saveDraft()}>
+              {t('register.saveDraft')}
+            </Button>
+          )}
           <Button type="submit" loading={saving}>
-            {t('register.submit')}
+            {t(editing ? 'register.saveChanges' : 'register.submit')}
           </Button>
         </Group>
       </Stack>

@@ -2,7 +2,9 @@ import {
   ArtisanRegistrationSchema,
   type ArtisanRegistrationInput,
 } from '@shared/artisans/registration'
+import type { ArtisanFile } from '@shared/artisans/records'
 import { compactCin } from '@shared/validation/cin'
+import { formatMoroccanPhone } from '@shared/validation/phone'
 import { formatPhoneOnBlur } from '../chamber/useChamberForm'
 import { useSchemaForm } from '../forms/useSchemaForm'
 
@@ -94,6 +96,44 @@ const onBlurFormat = {
   phone: formatPhoneOnBlur,
   phone2: formatPhoneOnBlur,
   cin: (cin: string) => compactCin(cin),
+}
+
+/** Fills the form from an existing file, to correct or complete it. */
+export function valuesFromFile(file: ArtisanFile): RegisterValues {
+  const phone = (e164: string | null) => (e164 ? formatMoroccanPhone(e164) : '')
+  return {
+    ...EMPTY_REGISTRATION,
+    cin: file.cin ?? '',
+    firstNameAr: file.firstNameAr ?? '',
+    lastNameAr: file.lastNameAr ?? '',
+    firstNameLat: file.firstNameLat ?? '',
+    lastNameLat: file.lastNameLat ?? '',
+    sex: file.sex ?? '',
+    birthDate: file.birthDate ?? '',
+    birthPlace: file.birthPlace,
+    phone: phone(file.phone),
+    phone2: phone(file.phone2),
+    regionCode: file.regionCode ?? '',
+    provinceCode: file.provinceCode ?? '',
+    communeCode: file.communeCode ?? '',
+    address: file.address,
+    actorType: file.actorType,
+    organisationName: file.organisationName,
+    organisationLegalId: file.organisationLegalId,
+    mainActivity: file.mainActivity ?? '',
+    secondaryActivities: file.secondaryActivities,
+    practice: file.practice ?? '',
+    workplaceAddress: file.workplaceAddress,
+    qualification: file.qualification ?? '',
+    practiceYears: file.practiceYears,
+    qualificationDetail: file.qualificationDetail,
+    cinCopy: file.evidence.cinCopy ?? false,
+    diploma: file.evidence.diploma ?? false,
+    practiceAttestation: file.evidence.practiceAttestation ?? false,
+    masterAttestation: file.evidence.masterAttestation ?? false,
+    consent: file.consentAt !== null,
+    notes: file.notes,
+  }
 }
 
 /** Fills the form from what the clerk typed at the counter (`?cin=`, `?phone=`, `?nameAr=`). */

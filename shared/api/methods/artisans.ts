@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { ListFilterSchema, ListPageSchema, ListRequestSchema } from '../../artisans/list'
 import { RecordStepSchema } from '../../artisans/path-action'
 import { ArtisanFileSchema, ArtisanSummarySchema, SearchResultSchema } from '../../artisans/records'
-import { RegisterRequestSchema } from '../../artisans/registration'
+import { RegisterRequestSchema, UpdateRequestSchema } from '../../artisans/registration'
 import { EVERY_ROLE, EMPTY, method } from '../method'
 import type { Role } from '../roles'
 
-/** The counter: search, register, read and move artisans along their path; drafts. */
+/** The counter: search, register, correct, read and move artisans along their path; drafts. */
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'administrator']
 const id = z.string().min(1).max(64)
 
@@ -65,6 +65,13 @@ export const artisanMethods = {
   'artisans.register': method({
     input: RegisterRequestSchema,
     output: z.object({ id: z.string() }),
+    roles: COUNTER,
+    needsSetup: true,
+    writes: true,
+  }),
+  'artisans.update': method({
+    input: UpdateRequestSchema,
+    output: z.object({ id: z.string(), version: z.number().int() }),
     roles: COUNTER,
     needsSetup: true,
     writes: true,
