@@ -46,7 +46,11 @@ describe('correcting an artisan file', () => {
     })
     expect(result).toEqual({ id, version: opened.version + 1 })
     const file = await api().call('artisans.get', { id })
-    expect(file).toMatchObject({ lastNameLat: 'Amrani', lastNameAr: 'العمراني', phone: '+212670000000' })
+    expect(file).toMatchObject({
+      lastNameLat: 'Amrani',
+      lastNameAr: 'العمراني',
+      phone: '+212670000000',
+    })
     expect(file.consentAt).toBe(opened.consentAt)
 
     const audit = lastRow('audit_log')
