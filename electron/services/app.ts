@@ -13,6 +13,7 @@ import type { MigrationOutcome } from './database/migrate'
 import { stderrLogger, type Logger } from './log'
 import { DATABASE_FILE } from './paths'
 import { artisanHandlers } from './handlers/artisans'
+import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
 import { seedActivities } from './reference/activities'
@@ -91,6 +92,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...referenceHandlers(db),
     ...artisanHandlers(db),
     ...importHandlers(db, log),
+    ...exportHandlers(db, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -8,6 +8,7 @@ import {
 } from '../settings/desk-profile'
 import { LanguageSchema } from '../settings/language'
 import { artisanMethods } from './methods/artisans'
+import { exportMethods } from './methods/exports'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
 import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
@@ -85,6 +86,7 @@ export const contract = {
   ...referenceMethods,
   ...artisanMethods,
   ...importMethods,
+  ...exportMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -44,6 +44,7 @@ export const IdentificationSchema = z
       'validation.choice',
     ),
     birthDate: optional((s) => (isCalendarDate(s) ? s : null), 'validation.date'),
+    provinceCode: optional((s) => (/^[0-9.]{1,16}$/.test(s) ? s : null), 'validation.territory'),
     communeCode: optional((s) => (/^[0-9.]{1,16}$/.test(s) ? s : null), 'validation.territory'),
     mainActivity: optional((s) => (/^[A-Z0-9.]{1,16}$/.test(s) ? s : null), 'validation.activity'),
   })
@@ -66,6 +67,7 @@ export const IDENTIFICATION_FIELDS = [
   'lastNameLat',
   'sex',
   'birthDate',
+  'provinceCode',
   'communeCode',
   'mainActivity',
 ] as const

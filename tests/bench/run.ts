@@ -10,8 +10,9 @@ import { parseArgs } from 'node:util'
 import { openApp, type SijillApp } from '../../electron/services/app'
 import { FileKeyStore } from '../../electron/services/database/key-store'
 import { guessMapping } from '../../electron/services/import/columns'
-import { parseCsv } from '../../electron/services/import/csv'
+import { readImportFile } from '../../electron/services/import/read-file'
 import { importRows } from '../../electron/services/import/run-import'
+import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
@@ -76,7 +77,7 @@ function timeMs(fn: () => unknown): number {
   return Number(process.hrtime.bigint() - t) / 1e6
 }
 
-/** Import of 100,000 rows from CSV, with validation and duplicate matching, into a fresh desk. */
+/** Import of 100,000 rows from an XLSX workbook, with validation and duplicate matching, into a fresh desk. */
 async function importFigure(): Promise<Figure> {
   const dir = join(__dirname, '../../.bench/import-desk')
   rmSync(dir, { recursive: true, force: true })
@@ -94,9 +95,18 @@ async function importFigure(): Promise<Figure> {
       .prepare('SELECT name_fr FROM ref_commune WHERE code LIKE ?')
       .pluck()
       .all('09.%') as string[]
-    const lines = [
-      'N° CIN;Prénom;Nom;الاسم الشخصي;الاسم العائلي;Téléphone;Date de naissance;Sexe;Commune',
+    const header = [
+      'N° CIN',
+      'Prénom',
+      'Nom',
+      'الاسم الشخصي',
+      'الاسم العائلي',
+      'Téléphone',
+      'Date de naissance',
+      'Sexe',
+      'Commune',
     ]
+    const lines: string[][] = []
     const used = new Set<string>()
     for (let i = 0; i < IMPORT_ROWS; i++) {
       const first = random.pick(names.maleFirst)
@@ -105,25 +115,23 @@ async function importFigure(): Promise<Figure> {
       do cin = `J${random.pick(['', 'A', 'B', 'E', 'H', 'K'])}${random.int(10000, 999999)}`
       while (used.has(cin))
       used.add(cin)
-      lines.push(
-        [
-          cin,
-          random.pick(first.lat),
-          random.pick(last.lat),
-          first.ar,
-          last.ar,
-          `06${random.int(10000000, 99999999)}`,
-          `${random.int(1, 28)}/${random.int(1, 12)}/${random.int(1950, 2000)}`,
-          'M',
-          random.pick(communes),
-        ].join(';'),
-      )
+      lines.push([
+        cin,
+        random.pick(first.lat),
+        random.pick(last.lat),
+        first.ar,
+        last.ar,
+        `06${random.int(10000000, 99999999)}`,
+        `${random.int(1, 28)}/${random.int(1, 12)}/${random.int(1950, 2000)}`,
+        'M',
+        random.pick(communes),
+      ])
     }
-    const csv = lines.join('\r\n')
+    const workbook = writeXlsx({ name: 'Liste', header }, lines)
     const t = process.hrtime.bigint()
-    const rows = parseCsv(csv)
+    const rows = readImportFile(workbook)
     const summary = await importRows(desk.db, desk.actor(), rows, guessMapping(rows[0] ?? []), {
-      source: 'import:bench.csv',
+      source: 'import:bench.xlsx',
     })
     const seconds = Number(process.hrtime.bigint() - t) / 1e9
     log(
@@ -131,7 +139,7 @@ async function importFigure(): Promise<Figure> {
     )
     // The budget is 20 s for 100,000 rows; a smaller run (SIJILL_BENCH_IMPORT_ROWS) gets its share.
     return {
-      name: `import of ${IMPORT_ROWS.toLocaleString('en')} CSV rows (validation + matching)`,
+      name: `import of ${IMPORT_ROWS.toLocaleString('en')} XLSX rows (validation + matching)`,
       value: seconds,
       unit: 's',
       budget: (20 * IMPORT_ROWS) / 100_000,

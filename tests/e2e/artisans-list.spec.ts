@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-read'
+import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
 import { deskWithArtisans } from './counter-data'
 import { expect, test } from './fixtures'
 
@@ -36,17 +38,22 @@ test('a clerk imports an identification list with bad rows and gets the error re
   await expect(page.getByRole('textbox', { name: 'البحث عن صانع' })).toBeFocused()
   await page.keyboard.press('Alt+Digit2')
   await expect(page.getByTestId('list-count')).toHaveText('3 صناع')
-  const csv = [
-    'N° CIN;Prénom;Nom;Téléphone;Commune',
-    'JE500001;Ahmed;Ouali;0661112233;Tiznit',
-    'J100001;Mohamed;El Alaoui;0661000001;',
-    'X1;Said;Amrani;0663000000;',
-    ';;;;',
-  ].join('\r\n')
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'caravane.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
-  await expect(page.getByText('caravane.csv', { exact: false })).toContainText('4 سطر')
+  // An Excel workbook, as chambers keep their lists.
+  const xlsx = writeXlsx(
+    { name: 'Caravane', header: ['N° CIN', 'Prénom', 'Nom', 'Téléphone', 'Commune'] },
+    [
+      ['JE500001', 'Ahmed', 'Ouali', '0661112233', 'Tiznit'],
+      ['J100001', 'Mohamed', 'El Alaoui', '0661000001', null],
+      ['X1', 'Said', 'Amrani', '0663000000', null],
+      [null, null, null, null, null],
+    ],
+  )
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'caravane.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(xlsx),
+  })
+  await expect(page.getByText('caravane.xlsx', { exact: false })).toContainText('4 سطر')
   await expect(page.getByRole('textbox', { name: /حقل العمود .N° CIN/ })).toHaveValue(
     'رقم البطاقة الوطنية',
   )
@@ -66,6 +73,39 @@ test('a clerk imports an identification list with bad rows and gets the error re
   const text = readFileSync(report, 'utf8')
   expect(text).toContain('4,cin,')
   expect(text).toContain('رقم بطاقة التعريف غير صالح')
+})
+
+test('a supervisor exports the filtered list to Excel, right to left, names in Arabic', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  await expect(page.getByRole('textbox', { name: 'البحث عن صانع' })).toBeFocused()
+  await page.keyboard.press('Alt+Digit2')
+  await expect(page.getByTestId('list-count')).toHaveText('3 صناع')
+  await page.getByRole('button', { name: 'تصدير', exact: true }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByText('Excel (XLSX)')).toBeVisible()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'تصدير 3 صناع' }).click()
+  await expect(dialog.getByText('الملف جاهز: 3 صناع.')).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-export-ar.png`) })
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^sijill-artisans-\d{4}-\d{2}-\d{2}\.xlsx$/)
+  const { readFileSync } = await import('node:fs')
+  const rows = readXlsx(readFileSync(await file.path()))
+  expect(rows[0]?.slice(0, 3)).toEqual([
+    'رقم البطاقة الوطنية',
+    'رقم التعريف الحرفي',
+    'الاسم الشخصي بالعربية',
+  ])
+  expect(
+    rows
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual(['J100001', 'J100002', 'JB200003'])
+  expect(rows[1]).toContain('تيزنيت')
+  expect(rows[1]).toContain('في انتظار الإيداع')
 })
 
 test('the artisans list and the import read in French', async ({ desk }, testInfo) => {
@@ -88,4 +128,11 @@ test('the artisans list and the import read in French', async ({ desk }, testInf
   )
   await expect(page.getByTestId('list-count')).toHaveText('4 artisans')
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-artisans-list-fr.png`) })
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click()
+  await page.getByRole('dialog').getByText('CSV (texte)').click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Exporter 4 artisans' }).click()
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/)
+  await expect(page.getByText('Export prêt : 4 artisans.')).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-export-fr.png`) })
 })

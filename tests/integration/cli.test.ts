@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-read'
 import { runCli } from '../../electron/cli/run-cli'
 import { LATEST_SCHEMA_VERSION } from '../../electron/services/database/migrations'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
@@ -97,7 +99,13 @@ describe('the command line', () => {
     const exported = await cli('export', '--format', 'csv', '--out', out, '--region', '09')
     expect(exported.code).toBe(0)
     expect(exported.out).toMatch(new RegExp(`^\\d+ artisans written to ${out}$`))
-    expect((await cli('export', '--format', 'xlsx', '--out', out)).code).toBe(2)
+    const xlsx = `${dir}/all.xlsx`
+    const asXlsx = await cli('export', '--format', 'xlsx', '--out', xlsx, '--region', '09')
+    expect(asXlsx.out).toBe(exported.out.replace(out, xlsx))
+    const sheet = readXlsx(readFileSync(xlsx))
+    expect(sheet.length - 1).toBe(Number(/^\d+/.exec(exported.out)?.[0]))
+    expect(sheet[0]?.[0]).toBe('CIN')
+    expect((await cli('export', '--format', 'pdf', '--out', out)).code).toBe(2)
     expect((await cli('export', '--out', out, '--rna-status', 'famous')).code).toBe(2)
     expect((await cli('seed', '--artisans', '0')).code).toBe(2)
   })

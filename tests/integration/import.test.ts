@@ -7,6 +7,7 @@ import { guessMapping } from '../../electron/services/import/columns'
 import { importRows } from '../../electron/services/import/run-import'
 import { excelSerialToIso, toIsoDate } from '../../electron/services/import/values'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
+import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
 import { runCli } from '../../electron/cli/run-cli'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
@@ -154,6 +155,45 @@ describe('importing an identification list', () => {
     )
   })
 
+  it('settles a commune name that several provinces share: by the province column, else by the chamber region', async () => {
+    const shared = app.db
+      .prepare(
+        `SELECT c.name_fr AS name,
+           group_concat(c.province_code) AS provinces,
+           sum(p.region_code = ?) AS inRegion
+         FROM ref_commune c JOIN ref_province p ON p.code = c.province_code
+         GROUP BY c.name_fr HAVING count(*) > 1 AND sum(p.region_code = ?) = 1 LIMIT 1`,
+      )
+      .get(VALID_SETUP.chamber.regionCode, VALID_SETUP.chamber.regionCode) as {
+      name: string
+      provinces: string
+    }
+    const elsewhere = app.db
+      .prepare(
+        `SELECT p.name_fr AS province, c.code AS commune FROM ref_commune c
+           JOIN ref_province p ON p.code = c.province_code
+         WHERE c.name_fr = ? AND p.region_code != ? LIMIT 1`,
+      )
+      .get(shared.name, VALID_SETUP.chamber.regionCode) as { province: string; commune: string }
+    const rows = parseCsv(
+      [
+        'CIN;Prénom;Nom;Commune;Province',
+        `JE300001;Said;Amrani;${shared.name};`,
+        `JE300002;Driss;Tazi;${shared.name};${elsewhere.province}`,
+      ].join('\n'),
+    )
+    const summary = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:communes.csv',
+    })
+    expect(summary).toMatchObject({ created: 2, rejected: 0 })
+    const communeOf = (cin: string) =>
+      app.db.prepare('SELECT commune_code FROM artisan WHERE cin = ?').pluck().get(cin) as string
+    const local = communeOf('JE300001')
+    expect(shared.provinces.split(',')).toContain(local.split('.').slice(0, 2).join('.'))
+    expect(local.startsWith(`${VALID_SETUP.chamber.regionCode}.`)).toBe(true)
+    expect(communeOf('JE300002')).toBe(elsewhere.commune)
+  })
+
   it('a dry run says what would happen and writes nothing', async () => {
     const count = () => app.db.prepare('SELECT count(*) FROM artisan').pluck().get()
     const before = count()
@@ -193,6 +233,24 @@ describe('cli import', () => {
     out.length = 0
     expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
     expect(out[0]).toBe('0 created, 4 matched, 3 rejected, 1 empty')
-    expect(await runCli(['--data-dir', dir, 'import', join(dir, 'list.xlsx')], io)).toBe(2)
+    expect(await runCli(['--data-dir', dir, 'import', join(dir, 'missing.xlsx')], io)).toBe(1)
+  })
+
+  it('reads Excel workbooks, and says how to save an old .xls', async () => {
+    const rows = parseCsv(LIST)
+    const file = join(dir, 'caravane.xlsx')
+    writeFileSync(file, writeXlsx({ name: 'Liste', header: rows[0] ?? [] }, rows.slice(1)))
+    const out: string[] = []
+    const err: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }
+    expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
+    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty')
+    expect(readFileSync(join(dir, 'caravane.errors.csv'), 'utf8')).toContain('4,cin,')
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK') // the list itself untouched
+
+    const old = join(dir, 'ancien.xls')
+    writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    expect(await runCli(['--data-dir', dir, 'import', old], io)).toBe(1)
+    expect(err.at(-1)).toContain('Excel 97-2003')
   })
 })

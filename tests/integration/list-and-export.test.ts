@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
-import { csvField, exportCsv } from '../../electron/services/artisans/export-csv'
+import { exportRegister } from '../../electron/services/artisans/export'
+import { guessMapping } from '../../electron/services/import/columns'
+import { parseCsv } from '../../electron/services/import/csv'
+import { importRows } from '../../electron/services/import/run-import'
+import { csvField } from '../../electron/services/spreadsheet/csv-write'
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-read'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 
-/** The artisans list and the CSV export on a generated register of 3,000 files. */
+/** The artisans list and the export on a generated register of 3,000 files. */
 let dir: string
 let cleanup: () => void
 let app: SijillApp
@@ -71,26 +75,94 @@ describe('the artisans list', () => {
   })
 })
 
-describe('CSV export', () => {
-  it('writes every filtered file once, with a BOM and a header, readable in Arabic', async () => {
-    const file = join(dir, 'export.csv')
-    const result = await exportCsv(app.db, file, { coverStatus: 'amo_covered' })
-    const text = readFileSync(file, 'utf8')
+const exportTo = async (
+  format: 'csv' | 'xlsx',
+  filter: Parameters<typeof exportRegister>[1]['filter'],
+  language: 'ar' | 'fr' = 'fr',
+  shouldStop?: () => boolean,
+) => {
+  const chunks: Uint8Array[] = []
+  const result = await exportRegister(app.db, {
+    format,
+    filter,
+    language,
+    write: (c) => chunks.push(c),
+    ...(shouldStop ? { shouldStop } : {}),
+  })
+  return { result, bytes: Buffer.concat(chunks) }
+}
+
+describe('export', () => {
+  it('writes every filtered file once as CSV, with a BOM, headers and names in the language', async () => {
+    const { result, bytes } = await exportTo('csv', { coverStatus: 'amo_covered' })
+    const text = bytes.toString('utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
-    const lines = text.slice(1).trimEnd().split('\r\n')
-    expect(lines[0]).toBe(
-      'id,cin,nia,firstNameAr,lastNameAr,firstNameLat,lastNameLat,organisationName,actorType,phone,birthDate,communeCode,mainActivity,rnaStatus,coverStatus,bankStatus',
-    )
+    const rows = parseCsv(text.slice(1).trimEnd())
+    expect(rows[0]?.slice(0, 6)).toEqual([
+      'CIN',
+      'NIA',
+      'Prénom en arabe',
+      'Nom en arabe',
+      'Prénom en lettres latines',
+      'Nom en lettres latines',
+    ])
     expect(result).toEqual({
       rows: sql(`SELECT count(*) FROM artisan WHERE cover_status = 'amo_covered'`),
       cancelled: false,
     })
-    expect(lines.length - 1).toBe(result.rows)
-    expect(lines[1]).toMatch(/[\u0600-\u06FF]/)
+    expect(rows.length - 1).toBe(result.rows)
+    const cover = rows[0]?.indexOf('Couverture') ?? -1
+    expect(rows.slice(1).every((r) => r[cover] === "Couvert par l'AMO")).toBe(true)
+    expect(rows[1]?.[2]).toMatch(/[\u0600-\u06FF]/)
+    expect(rows[1]?.[rows[0]?.indexOf('Téléphone') ?? -1]).toMatch(/^0[5-7]( \d\d){4}$/)
+  })
+
+  it('writes XLSX that reads back cell for cell, right to left in Arabic', async () => {
+    const filter = { rnaStatus: 'registered' as const }
+    const csv = parseCsv(
+      (await exportTo('csv', filter, 'ar')).bytes.toString('utf8').slice(1).trimEnd(),
+    )
+    const { result, bytes } = await exportTo('xlsx', filter, 'ar')
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    const sheet = readXlsx(bytes)
+    expect(sheet.length).toBe(result.rows + 1)
+    expect(sheet[0]?.[0]).toBe('رقم البطاقة الوطنية')
+    // Same content as the CSV (an empty cell is simply absent at the end of an XLSX row).
+    expect(sheet.map((r) => r.join('|').replace(/\|+$/, ''))).toEqual(
+      csv.map((r) => r.join('|').replace(/\|+$/, '')),
+    )
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml'] as Uint8Array)
+    expect(xml).toContain('rightToLeft="1"')
+  })
+
+  it('is imported again as it was exported: every column recognised, every file matched', async () => {
+    const { bytes } = await exportTo('xlsx', { rnaStatus: 'identified' }, 'ar')
+    const rows = readXlsx(bytes)
+    const mapping = guessMapping(rows[0] ?? [])
+    expect(Object.values(mapping).sort()).toEqual(
+      [
+        'cin',
+        'firstNameAr',
+        'lastNameAr',
+        'firstNameLat',
+        'lastNameLat',
+        'sex',
+        'birthDate',
+        'phone',
+        'provinceCode',
+        'communeCode',
+        'mainActivity',
+      ].sort(),
+    )
+    const summary = await importRows(app.db, app.actor(), rows, mapping, {
+      source: 'import:again.xlsx',
+      dryRun: true,
+    })
+    expect(summary).toMatchObject({ created: 0, rejected: 0, matched: rows.length - 1 })
   })
 
   it('stops when asked and says it was cancelled', async () => {
-    const result = await exportCsv(app.db, join(dir, 'stopped.csv'), {}, { shouldStop: () => true })
+    const { result } = await exportTo('csv', {}, 'fr', () => true)
     expect(result).toEqual({ rows: 0, cancelled: true })
   })
 

@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util'
 import { ListFilterSchema } from '@shared/artisans/list'
-import { exportCsv } from '../../services/artisans/export-csv'
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { EXPORT_FORMATS, exportRegister, type ExportFormat } from '../../services/artisans/export'
 import { EXIT, type CliCommand } from '../command'
 
-/** `export --format csv --out FILE [filters]`: the filtered register, with progress; Ctrl+C stops. */
+/**
+ * `export --format csv|xlsx --out FILE [filters]`: the filtered register, headers and
+ * names in the CLI's language (`--lang`), with progress; Ctrl+C stops.
+ */
 const FILTERS = {
   region: 'regionCode',
   province: 'provinceCode',
@@ -20,7 +24,7 @@ const FILTERS = {
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'export the register (filtered) to a file',
-  usage: `export --format csv --out FILE [${Object.keys(FILTERS)
+  usage: `export --format csv|xlsx --out FILE [${Object.keys(FILTERS)
     .map((f) => `--${f} X`)
     .join(' ')}]`,
   needsApp: true,
@@ -43,8 +47,9 @@ export const exportCommand: CliCommand = {
       io.err(error instanceof Error ? error.message : String(error))
       return EXIT.usage
     }
-    if (values.format !== 'csv' || !values.out) {
-      io.err(`usage: sijill ${this.usage}  (XLSX export comes with the import work)`)
+    const format = values.format as ExportFormat
+    if (!EXPORT_FORMATS.includes(format) || !values.out) {
+      io.err(`usage: sijill ${this.usage}`)
       return EXIT.usage
     }
     const raw = Object.fromEntries(
@@ -58,8 +63,13 @@ export const exportCommand: CliCommand = {
     let stop = false
     const onSignal = () => (stop = true)
     process.once('SIGINT', onSignal)
+    const fd = openSync(values.out, 'w')
     try {
-      const result = await exportCsv(app.db, values.out, filter.data, {
+      const result = await exportRegister(app.db, {
+        format,
+        filter: filter.data,
+        language: io.lang,
+        write: (chunk) => writeSync(fd, chunk),
         shouldStop: () => stop,
         onProgress: (rows) => rows % 100_000 === 0 && io.err(`  ${rows.toLocaleString('en')} rows`),
       })
@@ -68,6 +78,7 @@ export const exportCommand: CliCommand = {
       )
       return result.cancelled ? EXIT.failed : EXIT.ok
     } finally {
+      closeSync(fd)
       process.off('SIGINT', onSignal)
     }
   },

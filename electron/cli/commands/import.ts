@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { IDENTIFICATION_FIELDS, type IdentificationField } from '@shared/artisans/identification'
-import { parseCsv } from '../../services/import/csv'
+import { AppError } from '@shared/errors'
+import { readImportFile } from '../../services/import/read-file'
+import { translateError } from '../../services/startup-error'
 import { guessMapping } from '../../services/import/columns'
 import { writeErrorReport } from '../../services/import/error-report'
 import { importRows } from '../../services/import/run-import'
 import { EXIT, type CliCommand } from '../command'
 
 /**
- * `import FILE.csv [--mapping M.json] [--dry-run]`: an identification list into the
+ * `import FILE.xlsx|FILE.csv [--mapping M.json] [--dry-run]`: an identification list into the
  * register. Columns are recognised from the header (or given as {"header": "field"}); the
  * summary says what was created, matched, rejected and empty; rejected rows go to
  * FILE.errors.csv. Ctrl+C stops between batches (what was imported stays, and importing
@@ -16,8 +18,8 @@ import { EXIT, type CliCommand } from '../command'
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import an identification list (CSV) into the register',
-  usage: 'import FILE.csv [--mapping MAPPING.json] [--dry-run]',
+  summary: 'import an identification list (XLSX or CSV) into the register',
+  usage: 'import FILE.xlsx|FILE.csv [--mapping MAPPING.json] [--dry-run]',
   needsApp: true,
   async run(args, io, app) {
     if (!app) return EXIT.failed
@@ -37,15 +39,15 @@ export const importCommand: CliCommand = {
       io.err(`usage: sijill ${this.usage}`)
       return EXIT.usage
     }
-    if (!/\.csv$/i.test(file)) {
-      io.err('Only CSV files are read for now: save the sheet as CSV (UTF-8) from Excel.')
-      return EXIT.usage
-    }
     let rows: string[][]
     try {
-      rows = parseCsv(readFileSync(file, 'utf8'))
+      rows = readImportFile(readFileSync(file))
     } catch (error) {
-      io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`)
+      io.err(
+        error instanceof AppError
+          ? translateError(io.lang, error.data.key, error.data.params)
+          : `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      )
       return EXIT.failed
     }
     const header = rows[0] ?? []
@@ -88,7 +90,7 @@ export const importCommand: CliCommand = {
         `${parsed.values['dry-run'] ? 'dry run: ' : ''}${summary.created} created, ${summary.matched} matched, ${summary.rejected} rejected, ${summary.empty} empty${summary.cancelled ? ' (stopped early: Ctrl+C)' : ''}`,
       )
       if (summary.rejected > 0) {
-        const report = file.replace(/\.csv$/i, '.errors.csv')
+        const report = `${file.replace(/\.[^./\\]+$/, '')}.errors.csv`
         writeErrorReport(report, header, rows, summary, io.lang)
         io.out(`rejected rows and why: ${report}`)
       }

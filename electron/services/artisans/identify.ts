@@ -57,6 +57,13 @@ function placeOf(db: Db, commune: string, batch?: IdentifyBatch): Place | undefi
   return place
 }
 
+function provinceOf(db: Db, province: string): Place | undefined {
+  const region = sql(db, 'SELECT region_code FROM ref_province WHERE code = ?')
+    .pluck()
+    .get(province) as string | undefined
+  return region ? { province, region } : undefined
+}
+
 /**
  * Everything of `identifyArtisan` but the audit entry, for an import that audits a whole
  * batch of files in one entry (which file, which lines, which ids). Call inside a
@@ -71,7 +78,11 @@ export function writeIdentified(
 ) {
   const id = uuidv7()
   const at = nowIso()
-  const place = input.communeCode ? placeOf(db, input.communeCode, batch) : undefined
+  const place = input.communeCode
+    ? placeOf(db, input.communeCode, batch)
+    : input.provinceCode
+      ? provinceOf(db, input.provinceCode)
+      : undefined
   const { lastInsertRowid } = sql(
     db,
     `INSERT INTO artisan (id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,

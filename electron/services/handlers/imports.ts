@@ -9,7 +9,7 @@ export function importHandlers(
 ): Pick<Handlers, 'import.preview' | 'import.start' | 'import.status' | 'import.cancel'> {
   const jobs = createImportJobs(db, log)
   return {
-    'import.preview': (input) => previewImport(input.text),
+    'import.preview': (input) => previewImport(input),
     'import.start': (input, ctx) => jobs.start(ctx.actor, input),
     'import.status': (input) => jobs.status(input.jobId),
     'import.cancel': (input) => jobs.cancel(input.jobId),

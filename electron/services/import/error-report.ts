@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { csvField } from '../artisans/export-csv'
+import { csvField } from '../spreadsheet/csv-write'
 import { translateError } from '../startup-error'
 import type { ImportSummary } from './run-import'
 

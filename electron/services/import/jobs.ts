@@ -7,6 +7,7 @@ import type { Db } from '../database/open'
 import type { Logger } from '../log'
 import { guessMapping } from './columns'
 import { parseCsv } from './csv'
+import { readImportFile } from './read-file'
 import { errorReportCsv } from './error-report'
 import { importRows } from './run-import'
 
@@ -24,8 +25,18 @@ interface Job {
   stop: boolean
 }
 
-export function previewImport(text: string) {
-  const rows = parseCsv(text)
+/** The rows of a file sent from the screen: CSV text, or bytes (XLSX, CSV in any encoding). */
+export function rowsOf(file: {
+  text?: string | undefined
+  base64?: string | undefined
+}): string[][] {
+  return file.base64 !== undefined
+    ? readImportFile(Buffer.from(file.base64, 'base64'))
+    : parseCsv(file.text ?? '')
+}
+
+export function previewImport(file: { text?: string | undefined; base64?: string | undefined }) {
+  const rows = rowsOf(file)
   const header = rows[0] ?? []
   const mapping = Object.fromEntries(
     Object.entries(guessMapping(header)).map(([i, f]) => [String(i), f]),
@@ -40,13 +51,14 @@ export function createImportJobs(db: Db, log: Logger) {
     actor: Actor,
     input: {
       fileName: string
-      text: string
+      text?: string | undefined
+      base64?: string | undefined
       mapping: Record<string, IdentificationField>
       dryRun: boolean
       language: Language
     },
   ): { jobId: string } {
-    const rows = parseCsv(input.text)
+    const rows = rowsOf(input)
     const mapping = Object.fromEntries(
       Object.entries(input.mapping).map(([i, f]) => [Number(i), f]),
     )

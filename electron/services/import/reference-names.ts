@@ -3,14 +3,29 @@ import type { Db } from '../database/open'
 
 /**
  * Communes and activities written by name in a list are found in the reference data by
- * their Arabic or French name; a name that fits several (two communes called the same
- * in different provinces) is reported instead of guessed.
+ * their Arabic or French name. A commune name that several communes share is taken in the
+ * chamber's own region when exactly one there has it (lists come from the chamber's
+ * territory); otherwise it is reported instead of guessed.
  */
-export type NameLookup = (value: string) => { code: string } | { error: 'unknown' | 'ambiguous' }
+export type NameLookup = (
+  value: string,
+  /** Communes: the province named on the same row, when the list has that column. */
+  province?: string,
+) => { code: string } | { error: 'unknown' | 'ambiguous' }
 
 const fold = (s: string) => normalizeLatin(normalizeArabic(s))
 
-function lookupFrom(rows: { code: string; nameAr: string; nameFr: string }[]): NameLookup {
+interface Named {
+  code: string
+  nameAr: string
+  nameFr: string
+  /** Communes: the province and region they lie in. */
+  province?: string
+  region?: string
+}
+
+function lookupFrom(rows: Named[], preferredRegion?: string): NameLookup {
+  const byCode = new Map(rows.map((r) => [r.code, r]))
   const codes = new Set(rows.map((r) => r.code))
   const byName = new Map<string, Set<string>>()
   for (const r of rows) {
@@ -19,17 +34,35 @@ function lookupFrom(rows: { code: string; nameAr: string; nameFr: string }[]): N
       byName.set(k, (byName.get(k) ?? new Set()).add(r.code))
     }
   }
-  return (value) => {
-    if (codes.has(value.toUpperCase())) return { code: value.toUpperCase() }
-    const found = byName.get(fold(value))
-    if (!found) return { error: 'unknown' }
-    return found.size === 1 ? { code: [...found][0] as string } : { error: 'ambiguous' }
+  return (value, province) => {
+    const direct = value.toUpperCase()
+    let found = codes.has(direct) ? [direct] : [...(byName.get(fold(value)) ?? [])]
+    if (province) found = found.filter((c) => byCode.get(c)?.province === province)
+    if (found.length === 0) return { error: 'unknown' }
+    if (found.length === 1) return { code: found[0] as string }
+    const local = found.filter((c) => preferredRegion && byCode.get(c)?.region === preferredRegion)
+    return local.length === 1 ? { code: local[0] as string } : { error: 'ambiguous' }
   }
 }
 
-export function communeLookup(db: Db): NameLookup {
+export function communeLookup(db: Db, preferredRegion?: string): NameLookup {
   return lookupFrom(
-    db.prepare('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_commune').all() as never,
+    db
+      .prepare(
+        `SELECT c.code, c.name_ar AS nameAr, c.name_fr AS nameFr, c.province_code AS province,
+           p.region_code AS region
+         FROM ref_commune c JOIN ref_province p ON p.code = c.province_code`,
+      )
+      .all() as Named[],
+    preferredRegion,
+  )
+}
+
+export function provinceLookup(db: Db): NameLookup {
+  return lookupFrom(
+    db
+      .prepare('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_province')
+      .all() as Named[],
   )
 }
 
@@ -37,6 +70,6 @@ export function activityLookup(db: Db): NameLookup {
   return lookupFrom(
     db
       .prepare('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_activity')
-      .all() as never,
+      .all() as Named[],
   )
 }

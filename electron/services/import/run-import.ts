@@ -8,7 +8,8 @@ import { writeIdentified, type IdentifyBatch } from '../artisans/identify'
 import { writeWordCounts } from '../artisans/name-index'
 import { appendAudit } from '../audit/audit-log'
 import { nowIso } from '../clock'
-import { activityLookup, communeLookup, type NameLookup } from './reference-names'
+import { getProfile, isSetupDone } from '../settings/desk-profile-service'
+import { activityLookup, communeLookup, provinceLookup, type NameLookup } from './reference-names'
 import { cleanCell, toIsoDate, toSex } from './values'
 
 /**
@@ -66,19 +67,29 @@ function rowInput(cells: string[], mapping: Record<number, IdentificationField>)
   return input
 }
 
+interface Lookups {
+  provinces: NameLookup
+  communes: NameLookup
+  activities: NameLookup
+}
+
+/**
+ * Names of territories and activities made into codes; a province on the row settles a
+ * commune name that several provinces share (an export of Sijill has that column).
+ */
 function resolveNames(
   input: Partial<Record<IdentificationField, string>>,
-  communes: NameLookup,
-  activities: NameLookup,
+  lookups: Lookups,
 ): FieldError[] {
   const errors: FieldError[] = []
   for (const [field, lookup, key] of [
-    ['communeCode', communes, 'validation.territory'],
-    ['mainActivity', activities, 'validation.activity'],
+    ['provinceCode', lookups.provinces, 'validation.territory'],
+    ['communeCode', lookups.communes, 'validation.territory'],
+    ['mainActivity', lookups.activities, 'validation.activity'],
   ] as const) {
     const value = input[field]
     if (!value) continue
-    const found = lookup(value)
+    const found = lookup(value, field === 'communeCode' ? input.provinceCode : undefined)
     if ('code' in found) {
       input[field] = found.code
     } else {
@@ -111,8 +122,12 @@ export async function importRows(
     cancelled: false,
     rows: [],
   }
-  const communes = communeLookup(db)
-  const activities = activityLookup(db)
+  const region = isSetupDone(db) ? getProfile(db).chamber.regionCode : undefined
+  const lookups: Lookups = {
+    provinces: provinceLookup(db),
+    communes: communeLookup(db, region),
+    activities: activityLookup(db),
+  }
   const batch = 500
   const writes: IdentifyBatch = { counts: new Map(), places: new Map() }
   for (let start = 1; start < rows.length; start += batch) {
@@ -131,7 +146,7 @@ export async function importRows(
           continue
         }
         const input = rowInput(cells, mapping)
-        const nameErrors = resolveNames(input, communes, activities)
+        const nameErrors = resolveNames(input, lookups)
         const parsed = IdentificationSchema.safeParse(input)
         const errors = [
           ...nameErrors,

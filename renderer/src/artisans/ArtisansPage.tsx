@@ -1,4 +1,4 @@
-import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
@@ -6,6 +6,7 @@ import type { ListFilter } from '@shared/artisans/list'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
+import { ExportPanel } from './ExportPanel'
 import { ImportPanel } from './ImportPanel'
 import { PathBadges } from './PathBadges'
 import { summaryLines, TwoLines } from './SummaryLines'
@@ -14,7 +15,10 @@ import { VirtualList } from './VirtualList'
 
 const RNA = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as const
 
-/** All artisans, filtered by territory, activity, actor type and path state; virtualised. */
+/**
+ * All artisans, filtered by territory, activity, actor type, path state and creation date;
+ * virtualised; exported as shown.
+ */
 export function ArtisansPage() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
@@ -70,13 +74,26 @@ export function ArtisansPage() {
     />
   )
 
+  const day = (key: 'createdFrom' | 'createdTo', label: string) => (
+    <TextInput
+      type="date"
+      label={label}
+      size="xs"
+      value={filter[key] ?? ''}
+      onChange={(e) => set(key, e.currentTarget.value || null)}
+    />
+  )
+
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('pages.artisans.title')}</Title>
-        <Text size="sm" data-testid="list-count">
-          {count === null ? '…' : t('counter.results', { count })}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" data-testid="list-count">
+            {count === null ? '…' : t('counter.results', { count })}
+          </Text>
+          <ExportPanel filter={filter} count={count} />
+        </Group>
       </Group>
       <ImportPanel onImported={onImported} />
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
@@ -96,6 +113,8 @@ export function ArtisansPage() {
           enumOptions(COVER_STATUSES, 'enums.coverStatus'),
         )}
         {select('bankStatus', t('list.bankStatus'), enumOptions(BANK_STATUSES, 'enums.bankStatus'))}
+        {day('createdFrom', t('list.createdFrom'))}
+        {day('createdTo', t('list.createdTo'))}
       </SimpleGrid>
       <VirtualList
         items={items}

@@ -17,6 +17,7 @@ import { IDENTIFICATION_FIELDS } from '@shared/artisans/identification'
 import { AppError, type AppErrorData } from '@shared/errors'
 import type { Language } from '@shared/settings/language'
 import { isolate } from '@shared/text/bidi'
+import { readChosenFile, type FileContent } from '../files/file-content'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 
@@ -30,7 +31,7 @@ type Status = Awaited<ReturnType<typeof api.call<'import.status'>>>
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation()
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [file, setFile] = useState<{ name: string; content: FileContent } | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [jobId, setJobId] = useState<string | null>(null)
@@ -44,9 +45,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setError(null)
     setStatus(null)
     setJobId(null)
-    const text = await picked.text()
-    setFile({ name: picked.name, text })
-    api.call('import.preview', { fileName: picked.name, text }).then((p) => {
+    const content = await readChosenFile(picked)
+    setFile({ name: picked.name, content })
+    api.call('import.preview', { fileName: picked.name, ...content }).then((p) => {
       setPreview(p)
       setMapping(p.mapping)
     }, fail)
@@ -57,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     api
       .call('import.start', {
         fileName: file.name,
-        text: file.text,
+        ...file.content,
         mapping: mapping as Preview['mapping'],
         language: i18n.language as Language,
       })
@@ -93,7 +94,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           <Title order={3} size="h5">
             {t('import.title')}
           </Title>
-          <FileButton accept=".csv,text/csv" onChange={(f) => void choose(f)}>
+          <FileButton
+            accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(f) => void choose(f)}
+          >
             {(props) => (
               <Button size="xs" variant="light" {...props} data-testid="import-pick">
                 {t('import.pick')}

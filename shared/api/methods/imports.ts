@@ -10,11 +10,22 @@ import type { Role } from '../roles'
  * report), cancel.
  */
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'administrator']
-/** 40 MB of CSV is several hundred thousand rows. */
-const FileSchema = z.object({
+/**
+ * The file as the clerk chose it: CSV as text, or any file (XLSX…) as base64 bytes.
+ * 40 MB of CSV is several hundred thousand rows; an XLSX of that size far more.
+ */
+const FileFields = z.object({
   fileName: z.string().min(1).max(200),
-  text: z.string().max(40_000_000),
+  text: z.string().max(40_000_000).optional(),
+  base64: z
+    .string()
+    .max(40_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'errors.import_unreadable' })
+    .optional(),
 })
+const oneContent = (f: { text?: string | undefined; base64?: string | undefined }) =>
+  (f.text === undefined) !== (f.base64 === undefined)
+const FileSchema = FileFields.refine(oneContent, { error: 'errors.import_unreadable' })
 const Mapping = z.record(z.string().regex(/^\d+$/), z.enum(IDENTIFICATION_FIELDS))
 
 export const importMethods = {
@@ -31,11 +42,11 @@ export const importMethods = {
     writes: false,
   }),
   'import.start': method({
-    input: FileSchema.extend({
+    input: FileFields.extend({
       mapping: Mapping,
       dryRun: z.boolean().default(false),
       language: LanguageSchema,
-    }),
+    }).refine(oneContent, { error: 'errors.import_unreadable' }),
     output: z.object({ jobId: z.string() }),
     roles: COUNTER,
     needsSetup: true,
