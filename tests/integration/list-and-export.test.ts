@@ -161,6 +161,41 @@ describe('export', () => {
     expect(summary).toMatchObject({ created: 0, rejected: 0, matched: rows.length - 1 })
   })
 
+  it('runs from the screen as a job: progress, the file once, an audit entry; supervisors only', async () => {
+    const api = app.direct()
+    const filter = { rnaStatus: 'registered' as const }
+    const { jobId, total } = await api.call('export.start', {
+      format: 'xlsx',
+      filter,
+      language: 'fr',
+    })
+    expect(total).toBe(sql(`SELECT count(*) FROM artisan WHERE rna_status = 'registered'`))
+    let status = await api.call('export.status', { jobId })
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20))
+      status = await api.call('export.status', { jobId })
+    }
+    expect(status).toEqual({ state: 'done', done: total, total })
+    const file = await api.call('export.file', { jobId })
+    expect(file.fileName).toMatch(/^sijill-artisans-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    expect(readXlsx(Buffer.from(file.base64, 'base64')).length).toBe(total + 1)
+    await expect(api.call('export.file', { jobId })).rejects.toMatchObject({
+      data: { code: 'not_found' },
+    })
+    const audit = app.db
+      .prepare(`SELECT after_json FROM audit_log WHERE action = 'artisans.export'`)
+      .pluck()
+      .get() as string
+    expect(JSON.parse(audit)).toEqual({ format: 'xlsx', filter, rows: total })
+
+    const asClerk = await app.router.call(
+      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct' },
+      'export.start',
+      { format: 'csv', filter: {}, language: 'fr' },
+    )
+    expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
   it('stops when asked and says it was cancelled', async () => {
     const { result } = await exportTo('csv', {}, 'fr', () => true)
     expect(result).toEqual({ rows: 0, cancelled: true })
