@@ -194,6 +194,33 @@ describe('importing an identification list', () => {
     expect(communeOf('JE300002')).toBe(elsewhere.commune)
   })
 
+  it('creates one file for a person listed twice in the same file, and says so in a dry run too', async () => {
+    const rows = parseCsv(
+      [
+        'CIN;Prénom;Nom;Téléphone;Date de naissance',
+        'JE400001;Ahmed;Ouali;0661400001;',
+        'JE400001;Ahmed;Ouali;;',
+        ';Hassan;Tazi;0661400002;1970-01-01',
+        ';Hassan;Tazi;06 61 40 00 02;',
+        ';Hassan;Alami;0661400002;',
+      ].join('\n'),
+    )
+    const mapping = guessMapping(rows[0] ?? [])
+    const options = { source: 'import:twice.csv' }
+    const dry = await importRows(app.db, app.actor(), rows, mapping, { ...options, dryRun: true })
+    expect(dry).toMatchObject({ created: 3, matched: 2 })
+    const done = await importRows(app.db, app.actor(), rows, mapping, options)
+    expect(done.rows.map((r) => r.outcome)).toEqual([
+      'created',
+      'matched',
+      'created',
+      'matched',
+      'created', // same phone, another family name: another person sharing a phone
+    ])
+    expect(done.rows[1]?.id).toBe(done.rows[0]?.id)
+    expect(done.rows[3]?.id).toBe(done.rows[2]?.id)
+  })
+
   it('a dry run says what would happen and writes nothing', async () => {
     const count = () => app.db.prepare('SELECT count(*) FROM artisan').pluck().get()
     const before = count()

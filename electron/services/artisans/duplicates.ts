@@ -53,7 +53,7 @@ function words(name: string | null | undefined): ReadonlySet<string> {
   return known
 }
 
-interface Names {
+export interface Names {
   firstNameAr?: string | null
   lastNameAr?: string | null
   firstNameLat?: string | null
@@ -69,7 +69,7 @@ const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
  * Names are similar when they share the family name and a first name, in either script.
  * The family name is compared first: most candidates differ there.
  */
-function similarNames(p: Names, o: Names): boolean {
+export function similarNames(p: Names, o: Names): boolean {
   return (
     (shares(words(p.lastNameAr), words(o.lastNameAr)) &&
       shares(words(p.firstNameAr), words(o.firstNameAr))) ||

@@ -1,15 +1,19 @@
 import type { Actor } from '@shared/api/roles'
-import { IdentificationSchema, type IdentificationField } from '@shared/artisans/identification'
+import {
+  IdentificationSchema,
+  type Identification,
+  type IdentificationField,
+} from '@shared/artisans/identification'
 import type { FieldError } from '@shared/errors'
 import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
 import type { Db } from '../database/open'
-import { findDuplicates } from '../artisans/duplicates'
 import { writeIdentified, type IdentifyBatch } from '../artisans/identify'
 import { writeWordCounts } from '../artisans/name-index'
 import { appendAudit } from '../audit/audit-log'
 import { nowIso } from '../clock'
 import { getProfile, isSetupDone } from '../settings/desk-profile-service'
 import { activityLookup, communeLookup, provinceLookup, type NameLookup } from './reference-names'
+import { createMatcher } from './matcher'
 import { cleanCell, toIsoDate, toSex } from './values'
 
 /**
@@ -128,75 +132,66 @@ export async function importRows(
     communes: communeLookup(db, region),
     activities: activityLookup(db),
   }
-  const batch = 500
+  // 2,000 rows per transaction: each batch rewrites the pages of the register's indexes it
+  // touches, so larger batches write far less (≈0.5 s per batch keeps the host responsive).
+  const batch = 2000
   const writes: IdentifyBatch = { counts: new Map(), places: new Map() }
+  const matcher = createMatcher(db)
   for (let start = 1; start < rows.length; start += batch) {
     if (options.shouldStop?.()) {
       summary.cancelled = true
       break
     }
+    const end = Math.min(start + batch, rows.length)
+    const valid: { line: number; data: Identification }[] = []
+    for (let i = start; i < end; i++) {
+      const line = i + 1
+      const cells = rows[i] ?? []
+      if (cells.every((c) => cleanCell(c) === '')) {
+        summary.empty++
+        summary.rows.push({ line, outcome: 'empty' })
+        continue
+      }
+      const input = rowInput(cells, mapping)
+      const nameErrors = resolveNames(input, lookups)
+      const parsed = IdentificationSchema.safeParse(input)
+      const errors = [
+        ...nameErrors,
+        ...(parsed.success ? [] : fieldErrorsFromZod(parsed.error, input)),
+      ]
+      if (!parsed.success || errors.length > 0) {
+        summary.rejected++
+        summary.rows.push({ line, outcome: 'rejected', errors })
+      } else valid.push({ line, data: parsed.data })
+    }
     const created: { line: number; id: string }[] = []
     const work = () => {
-      for (let i = start; i < Math.min(start + batch, rows.length); i++) {
-        const line = i + 1
-        const cells = rows[i] ?? []
-        if (cells.every((c) => cleanCell(c) === '')) {
-          summary.empty++
-          summary.rows.push({ line, outcome: 'empty' })
-          continue
-        }
-        const input = rowInput(cells, mapping)
-        const nameErrors = resolveNames(input, lookups)
-        const parsed = IdentificationSchema.safeParse(input)
-        const errors = [
-          ...nameErrors,
-          ...(parsed.success ? [] : fieldErrorsFromZod(parsed.error, input)),
-        ]
-        if (!parsed.success || errors.length > 0) {
-          summary.rejected++
-          summary.rows.push({ line, outcome: 'rejected', errors })
-          continue
-        }
-        const data = parsed.data
-        const dup = findDuplicates(db, {
-          ...(data.cin ? { cin: data.cin } : {}),
-          ...(data.phone ? { phone: data.phone } : {}),
-          ...(data.birthDate ? { birthDate: data.birthDate } : {}),
-          firstNameAr: data.firstNameAr ?? '',
-          lastNameAr: data.lastNameAr ?? '',
-          firstNameLat: data.firstNameLat ?? '',
-          lastNameLat: data.lastNameLat ?? '',
-        })
-        const samePerson =
-          dup.sameCin ??
-          dup.similar.find(
-            (s) =>
-              s.reasons.includes('phone') &&
-              (s.reasons.includes('name_birth') || sameNames(data, s.artisan)),
-          )?.artisan
-        if (samePerson) {
+      matcher.prefetch(valid.map((v) => v.data))
+      for (const { line, data } of valid) {
+        const same = matcher.match(data)
+        if (same) {
           summary.matched++
-          summary.rows.push({ line, outcome: 'matched', id: samePerson.id })
+          summary.rows.push({ line, outcome: 'matched', ...(options.dryRun ? {} : { id: same }) })
           continue
         }
-        if (options.dryRun) {
-          summary.created++
-          summary.rows.push({ line, outcome: 'created' })
-          continue
-        }
-        const { id } = writeIdentified(db, actor, data, options.source, writes)
-        created.push({ line, id })
+        const id = options.dryRun
+          ? `line:${line}`
+          : writeIdentified(db, actor, data, options.source, writes).id
+        matcher.created(data, id)
         summary.created++
-        summary.rows.push({ line, outcome: 'created', id })
+        summary.rows.push({ line, outcome: 'created', ...(options.dryRun ? {} : { id }) })
+        created.push({ line, id })
       }
+      if (options.dryRun) return
       if (created.length > 0) auditBatch(db, actor, options.source, created)
       writeWordCounts(db, writes.counts)
     }
     if (options.dryRun) work()
     else db.transaction(work)()
-    options.onProgress?.(Math.min(start + batch, rows.length) - 1, rows.length - 1)
+    options.onProgress?.(end - 1, rows.length - 1)
     await breathe()
   }
+  summary.rows.sort((a, b) => a.line - b.line)
   return summary
 }
 
@@ -221,16 +216,5 @@ function auditBatch(
       after: { source, created },
     },
     nowIso(),
-  )
-}
-
-/** Same phone and the same family name in either script: the same person listed again. */
-function sameNames(
-  a: { lastNameAr: string | null; lastNameLat: string | null },
-  b: { lastNameAr: string | null; lastNameLat: string | null },
-): boolean {
-  return (
-    (Boolean(a.lastNameAr) && a.lastNameAr === b.lastNameAr) ||
-    (Boolean(a.lastNameLat) && a.lastNameLat?.toLowerCase() === b.lastNameLat?.toLowerCase())
   )
 }
