@@ -19,6 +19,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           host: resolve(__dirname, 'electron/host/main.ts'),
           cli: resolve(__dirname, 'electron/cli/main.ts'),
+          'import-worker': resolve(__dirname, 'electron/services/import/prepare-worker.ts'),
         },
       },
     },

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log'
 import { enqueue } from '../outbox/outbox'
 import { appendEvent } from './events'
 import { writeNameIndex, type WordCounts } from './name-index'
+import type { NormalizedNames } from './name-words'
 import { sql } from '../database/statements'
 import { atomically } from '../database/atomic'
 
@@ -75,6 +76,7 @@ export function writeIdentified(
   input: Identification,
   source: string,
   batch?: IdentifyBatch,
+  forms?: NormalizedNames,
 ) {
   const id = uuidv7()
   const at = nowIso()
@@ -102,7 +104,7 @@ export function writeIdentified(
     db,
     Number(lastInsertRowid),
     { ...input, organisationName: '' },
-    batch ? { counts: batch.counts } : {},
+    { ...(batch ? { counts: batch.counts } : {}), ...(forms ? { forms } : {}) },
   )
   appendEvent(
     db,

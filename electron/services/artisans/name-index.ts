@@ -20,13 +20,14 @@ export type WordCounts = Map<string, number>
 /**
  * Indexes a file's names (trigram and whole words). `previous` is what was indexed before
  * (an edit), so that the word counts stay exact; `counts` gathers the count changes for
- * `writeWordCounts` instead of writing them one by one.
+ * `writeWordCounts` instead of writing them one by one; `forms` are the names already
+ * normalised (by an import's worker).
  */
 export function writeNameIndex(
   db: Db,
   num: number,
   names: IndexedNames,
-  options: { previous?: IndexedNames; counts?: WordCounts } = {},
+  options: { previous?: IndexedNames; counts?: WordCounts; forms?: NormalizedNames } = {},
 ): void {
   const counts: WordCounts = options.counts ?? new Map()
   const change = (word: string, by: number) => counts.set(word, (counts.get(word) ?? 0) + by)
@@ -35,7 +36,7 @@ export function writeNameIndex(
     sql(db, 'DELETE FROM artisan_name_words WHERE rowid = ?').run(num)
     for (const w of nameWords(options.previous)) change(w, -1)
   }
-  const forms = normalizedNames(names)
+  const forms = options.forms ?? normalizedNames(names)
   const words = nameWords(names, forms)
   sql(db, 'INSERT INTO artisan_name_fts (rowid, names) VALUES (?, ?)').run(num, indexText(forms))
   sql(db, 'INSERT INTO artisan_name_words (rowid, words) VALUES (?, ?)').run(

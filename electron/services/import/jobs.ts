@@ -77,6 +77,7 @@ export function createImportJobs(db: Db, log: Logger) {
       source: `import:${input.fileName}`,
       onProgress: (done) => (job.done = done),
       shouldStop: () => job.stop,
+      log,
     }).then(
       (summary) => {
         job.counts = {

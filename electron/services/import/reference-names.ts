@@ -15,7 +15,7 @@ export type NameLookup = (
 
 const fold = (s: string) => normalizeLatin(normalizeArabic(s))
 
-interface Named {
+export interface Named {
   code: string
   nameAr: string
   nameFr: string
@@ -45,31 +45,39 @@ function lookupFrom(rows: Named[], preferredRegion?: string): NameLookup {
   }
 }
 
-export function communeLookup(db: Db, preferredRegion?: string): NameLookup {
-  return lookupFrom(
-    db
-      .prepare(
-        `SELECT c.code, c.name_ar AS nameAr, c.name_fr AS nameFr, c.province_code AS province,
-           p.region_code AS region
-         FROM ref_commune c JOIN ref_province p ON p.code = c.province_code`,
-      )
-      .all() as Named[],
-    preferredRegion,
-  )
+/** The reference names an import resolves, as plain rows (they cross to the worker). */
+export interface ReferenceNames {
+  provinces: Named[]
+  communes: Named[]
+  activities: Named[]
+  /** The chamber's region: where a commune name shared by several provinces is looked for. */
+  region: string | undefined
 }
 
-export function provinceLookup(db: Db): NameLookup {
-  return lookupFrom(
-    db
-      .prepare('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_province')
-      .all() as Named[],
-  )
+export function readReferenceNames(db: Db, region: string | undefined): ReferenceNames {
+  const rows = (sql: string) => db.prepare(sql).all() as Named[]
+  return {
+    provinces: rows('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_province'),
+    communes: rows(
+      `SELECT c.code, c.name_ar AS nameAr, c.name_fr AS nameFr, c.province_code AS province,
+         p.region_code AS region
+       FROM ref_commune c JOIN ref_province p ON p.code = c.province_code`,
+    ),
+    activities: rows('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_activity'),
+    region,
+  }
 }
 
-export function activityLookup(db: Db): NameLookup {
-  return lookupFrom(
-    db
-      .prepare('SELECT code, name_ar AS nameAr, name_fr AS nameFr FROM ref_activity')
-      .all() as Named[],
-  )
+export interface Lookups {
+  provinces: NameLookup
+  communes: NameLookup
+  activities: NameLookup
+}
+
+export function lookupsFrom(names: ReferenceNames): Lookups {
+  return {
+    provinces: lookupFrom(names.provinces),
+    communes: lookupFrom(names.communes, names.region),
+    activities: lookupFrom(names.activities),
+  }
 }
