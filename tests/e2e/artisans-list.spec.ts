@@ -53,7 +53,7 @@ test('a clerk imports an identification list with bad rows and gets the error re
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(xlsx),
   })
-  await expect(page.getByText('caravane.xlsx', { exact: false })).toContainText('4 سطر')
+  await expect(page.getByText('caravane.xlsx', { exact: false })).toContainText('4 أسطر')
   await expect(page.getByRole('textbox', { name: /حقل العمود .N° CIN/ })).toHaveValue(
     'رقم البطاقة الوطنية',
   )
