@@ -1,3 +1,4 @@
+import { remembered } from './memo'
 import { stripInvisible, toAsciiDigits } from '../validation/digits'
 
 /**
@@ -238,21 +239,8 @@ const ABD_SUN = /^abd(?:e|a|ou|u|o|i)?(ch|sh|th|dh|[tdrzsn])\1?(?=[a-z]{2})/
 const ADDIN_END = /^([a-z]{2,}?)[aeiou]*d{1,2}ine?$/
 const DOUBLE_CONSONANT = /([bcdfghjklmnpqrstvwxz])\1+/g
 
-/**
- * Folded words, remembered: a register holds a few thousand distinct name words for a
- * million artisans, and indexing or importing folds the same ones again and again.
- */
-const FOLDED_WORDS = new Map<string, string>()
-const FOLDED_WORDS_MAX = 50_000
-
-function foldWord(word: string): string {
-  const known = FOLDED_WORDS.get(word)
-  if (known !== undefined) return known
-  const folded = foldWordUncached(word)
-  if (FOLDED_WORDS.size >= FOLDED_WORDS_MAX) FOLDED_WORDS.clear()
-  FOLDED_WORDS.set(word, folded)
-  return folded
-}
+/** Folded words, remembered (see memo.ts). */
+const foldWord = remembered((word) => foldWordUncached(word))
 
 /** Spelling folds inside one word (see foldLatinName). */
 function foldWordUncached(word: string): string {
@@ -436,21 +424,7 @@ const NORMALIZERS: Readonly<Record<Run, (text: string) => string>> = {
  * script is handled piece by piece. A run that normalises to nothing (a stray hamza or mark)
  * does not separate its neighbours: they are normalised together, as they would be next time.
  */
-export function normalizeName(s: string): string {
-  const known = NORMALIZED_NAMES.get(s)
-  if (known !== undefined) return known
-  const normalized = normalizeNameUncached(s)
-  if (NORMALIZED_NAMES.size >= NORMALIZED_NAMES_MAX) NORMALIZED_NAMES.clear()
-  NORMALIZED_NAMES.set(s, normalized)
-  return normalized
-}
-
-/**
- * Normalised names, remembered like folded words: an import or a duplicate check
- * normalises the same few thousand names over and over.
- */
-const NORMALIZED_NAMES = new Map<string, string>()
-const NORMALIZED_NAMES_MAX = 50_000
+export const normalizeName = remembered((s) => normalizeNameUncached(s))
 
 function normalizeNameUncached(s: string): string {
   const text = stripInvisible(s).normalize('NFKC').replace(SHARED_LETTER, '')

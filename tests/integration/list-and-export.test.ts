@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
+import { IDENTIFICATION_FIELDS } from '../../shared/artisans/identification'
 import { exportRegister } from '../../electron/services/artisans/export'
 import { guessMapping } from '../../electron/services/import/columns'
 import { parseCsv } from '../../electron/services/import/csv'
@@ -139,21 +140,7 @@ describe('export', () => {
     const { bytes } = await exportTo('xlsx', { rnaStatus: 'identified' }, 'ar')
     const rows = readXlsx(bytes)
     const mapping = guessMapping(rows[0] ?? [])
-    expect(Object.values(mapping).sort()).toEqual(
-      [
-        'cin',
-        'firstNameAr',
-        'lastNameAr',
-        'firstNameLat',
-        'lastNameLat',
-        'sex',
-        'birthDate',
-        'phone',
-        'provinceCode',
-        'communeCode',
-        'mainActivity',
-      ].sort(),
-    )
+    expect(Object.values(mapping).sort()).toEqual([...IDENTIFICATION_FIELDS].sort())
     const summary = await importRows(app.db, app.actor(), rows, mapping, {
       source: 'import:again.xlsx',
       dryRun: true,

@@ -1,5 +1,6 @@
 import type { Actor } from '@shared/api/roles'
 import type { ArtisanSummary } from '@shared/artisans/records'
+import { remembered } from '@shared/text/memo'
 import { normalizeName } from '@shared/text/normalize'
 import { parseCin } from '@shared/validation/cin'
 import { parseMoroccanPhone } from '@shared/validation/phone'
@@ -35,23 +36,16 @@ export interface DuplicateCandidates {
 }
 
 /** The words of one name (two letters or more), remembered: names repeat endlessly. */
-const WORDS = new Map<string, ReadonlySet<string>>()
-const NO_WORDS: ReadonlySet<string> = new Set()
-
-function words(name: string | null | undefined): ReadonlySet<string> {
-  if (!name) return NO_WORDS
-  let known = WORDS.get(name)
-  if (!known) {
-    known = new Set(
+const wordsOf = remembered(
+  (name): ReadonlySet<string> =>
+    new Set(
       normalizeName(name)
         .split(' ')
         .filter((w) => w.length >= 2),
-    )
-    if (WORDS.size >= 50_000) WORDS.clear()
-    WORDS.set(name, known)
-  }
-  return known
-}
+    ),
+)
+const NO_WORDS: ReadonlySet<string> = new Set()
+const words = (name: string | null | undefined) => (name ? wordsOf(name) : NO_WORDS)
 
 export interface Names {
   firstNameAr?: string | null
