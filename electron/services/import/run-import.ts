@@ -48,6 +48,9 @@ export interface ImportOptions {
   log?: Logger
 }
 
+/** Yields to the event loop between batches, so a host stays responsive (status, cancel). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 export async function importRows(
   db: Db,
   actor: Actor,
@@ -124,6 +127,7 @@ export async function importRows(
       if (options.dryRun) work()
       else db.transaction(work)()
       options.onProgress?.(Math.min(start + batch, rows.length) - 1, rows.length - 1)
+      await breathe() // a prepared batch resolves at once: let status and cancel calls in
     }
   } finally {
     preparer.close()
