@@ -246,6 +246,35 @@ describe('importing an identification list', () => {
   })
 })
 
+describe('importing from the screen', () => {
+  it('runs as a job with progress, stops when cancelled, and resumes without duplicates', async () => {
+    const lines = ['CIN;Prénom;Nom;Téléphone']
+    for (let i = 0; i < 7000; i++)
+      lines.push(`JE${700000 + i};Ahmed;Ouali;06${String(70000000 + i).padStart(8, '0')}`)
+    const file = { fileName: 'grande-liste.csv', text: lines.join('\n') }
+    const api = app.direct()
+    const preview = await api.call('import.preview', file)
+    expect(preview.rows).toBe(7000)
+    const start = { ...file, mapping: preview.mapping, language: 'fr' as const }
+    const wait = async (jobId: string) => {
+      for (;;) {
+        const status = await api.call('import.status', { jobId })
+        if (status.state !== 'running') return status
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    }
+    const { jobId } = await api.call('import.start', start)
+    await api.call('import.cancel', { jobId })
+    const stopped = await wait(jobId)
+    expect(stopped.state).toBe('cancelled')
+    expect(stopped.created).toBeLessThan(7000)
+    const again = await wait((await api.call('import.start', start)).jobId)
+    expect(again).toMatchObject({ state: 'done', done: 7000, total: 7000, rejected: 0 })
+    expect(again.created + again.matched).toBe(7000)
+    expect(again.matched).toBe(stopped.created)
+  })
+})
+
 describe('cli import', () => {
   it('imports, reports rejected rows in a file, and is idempotent', async () => {
     const file = join(dir, 'caravane-tata.csv')
