@@ -13,6 +13,7 @@ import type { MigrationOutcome } from './database/migrate'
 import { stderrLogger, type Logger } from './log'
 import { DATABASE_FILE } from './paths'
 import { artisanHandlers } from './handlers/artisans'
+import { documentHandlers } from './handlers/documents'
 import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
@@ -93,6 +94,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...artisanHandlers(db),
     ...importHandlers(db, log),
     ...exportHandlers(db, log),
+    ...documentHandlers(db),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -8,6 +8,7 @@ import {
 } from '../settings/desk-profile'
 import { LanguageSchema } from '../settings/language'
 import { artisanMethods } from './methods/artisans'
+import { documentMethods } from './methods/documents'
 import { exportMethods } from './methods/exports'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
@@ -87,6 +88,7 @@ export const contract = {
   ...artisanMethods,
   ...importMethods,
   ...exportMethods,
+  ...documentMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

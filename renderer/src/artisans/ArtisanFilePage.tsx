@@ -23,6 +23,7 @@ import { hrefOf } from '../app/sections'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { displayNames, phoneText } from './display'
+import { DocumentsCard } from './DocumentsCard'
 import { PathActionModal } from './PathActionModal'
 import { PathBadges } from './PathBadges'
 import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
@@ -249,7 +250,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
       </Paper>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <EmptyCard title={t('artisan.documents')} text={t('artisan.noDocuments')} />
+        <DocumentsCard file={file} />
         <EmptyCard title={t('artisan.sessions')} text={t('artisan.noSessions')} />
       </SimpleGrid>
 

@@ -5,9 +5,10 @@ import { m004 } from './004-artisans'
 import { m005 } from './005-reference-territories-activities'
 import { m006 } from './006-name-words'
 import { m007 } from './007-artisan-list-indexes'
+import { m008 } from './008-documents'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

@@ -1,0 +1,205 @@
+import type { Actor } from '@shared/api/roles'
+import type { DocumentSummary } from '@shared/api/methods/documents'
+import { appError } from '@shared/errors'
+import { uuidv7 } from '@shared/ids/uuidv7'
+import { getArtisanFile } from '../artisans/read'
+import { appendAudit } from '../audit/audit-log'
+import { nowIso } from '../clock'
+import type { Db } from '../database/open'
+import { deskIdentity, getProfile } from '../settings/desk-profile-service'
+import type { Chamber } from './page'
+import { receiptContent, renderReceipt, type ReceiptContent } from './receipt'
+
+/**
+ * Issuing documents: a number made on the desk (type, region, year, desk, sequence —
+ * unique without asking anyone), the content kept with the issuance, the PDF rendered;
+ * reprints are duplicata of the same number and content; cancelling keeps the record with
+ * its reason. Every step is audited.
+ */
+const PREFIX = { receipt: 'R', certificate: 'A', summary: 'F' } as const
+type DocumentType = keyof typeof PREFIX
+
+interface DocumentRow {
+  id: string
+  number: string
+  copy: number
+  type: DocumentType
+  artisanId: string
+  contentJson: string
+  cancelledAt: string | null
+}
+
+function nextNumber(db: Db, type: DocumentType, at: string): string {
+  const year = Number(at.slice(0, 4))
+  const last = db
+    .prepare(
+      `INSERT INTO document_sequence (type, year, last) VALUES (?, ?, 1)
+       ON CONFLICT (type, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .pluck()
+    .get(type, year) as number
+  const region = getProfile(db).chamber.regionCode
+  const desk = deskIdentity(db).deskId.replace(/-/g, '').slice(-4).toUpperCase()
+  return `${PREFIX[type]}-${region}-${year}-${desk}-${String(last).padStart(6, '0')}`
+}
+
+function chamberOf(db: Db): Chamber {
+  const c = getProfile(db).chamber
+  const logo = c.logo ? Buffer.from(c.logo.slice(c.logo.indexOf(',') + 1), 'base64') : null
+  return { nameAr: c.nameAr, nameFr: c.nameFr, address: c.address, phone: c.phone, logo }
+}
+
+function referenceName(db: Db, table: 'ref_commune' | 'ref_activity', code: string | null) {
+  if (!code) return null
+  return (
+    (db.prepare(`SELECT name_ar AS ar, name_fr AS fr FROM ${table} WHERE code = ?`).get(code) as
+      { ar: string; fr: string } | undefined) ?? null
+  )
+}
+
+function readRow(db: Db, id: string): DocumentRow {
+  const row = db
+    .prepare(
+      `SELECT id, number, copy, type, artisan_id AS artisanId, content_json AS contentJson,
+         cancelled_at AS cancelledAt FROM document WHERE id = ?`,
+    )
+    .get(id) as DocumentRow | undefined
+  if (!row) throw appError('not_found', 'errors.not_found')
+  return row
+}
+
+export interface Printed {
+  id: string
+  number: string
+  copy: number
+  fileName: string
+  base64: string
+  warnings: string[]
+}
+
+async function render(db: Db, row: Pick<DocumentRow, 'id' | 'number' | 'copy' | 'contentJson'>) {
+  const { pdf, warnings } = await renderReceipt(
+    JSON.parse(row.contentJson) as ReceiptContent,
+    chamberOf(db),
+    row.copy,
+  )
+  const suffix = row.copy > 0 ? `-duplicata-${row.copy}` : ''
+  return {
+    id: row.id,
+    number: row.number,
+    copy: row.copy,
+    fileName: `${row.number}${suffix}.pdf`,
+    base64: pdf.toString('base64'),
+    warnings,
+  }
+}
+
+function insert(db: Db, actor: Actor, row: Omit<DocumentRow, 'cancelledAt'>, at: string) {
+  db.prepare(
+    `INSERT INTO document (id, number, copy, type, artisan_id, issued_at, issued_by, issued_by_name, content_json)
+     VALUES (@id, @number, @copy, @type, @artisanId, @at, @by, @byName, @contentJson)`,
+  ).run({ ...row, at, by: actor.id, byName: actor.name })
+}
+
+export async function issueReceipt(db: Db, actor: Actor, artisanId: string): Promise<Printed> {
+  const file = getArtisanFile(db, artisanId)
+  if (file.rnaStatus === 'registered') throw appError('conflict', 'errors.receipt_registered')
+  const at = nowIso()
+  const row = db.transaction(() => {
+    const number = nextNumber(db, 'receipt', at)
+    const content = receiptContent(
+      file,
+      {
+        activity: referenceName(db, 'ref_activity', file.mainActivity),
+        commune: referenceName(db, 'ref_commune', file.communeCode),
+      },
+      { number, issuedOn: at.slice(0, 10), issuedBy: actor.name },
+    )
+    const r = {
+      id: uuidv7(),
+      number,
+      copy: 0,
+      type: 'receipt' as const,
+      artisanId,
+      contentJson: JSON.stringify(content),
+    }
+    insert(db, actor, r, at)
+    appendAudit(
+      db,
+      actor,
+      {
+        action: 'document.issue',
+        entityType: 'document',
+        entityId: r.id,
+        before: null,
+        after: { number, type: 'receipt', artisanId },
+      },
+      at,
+    )
+    return r
+  })()
+  return render(db, row)
+}
+
+export async function reprintDocument(db: Db, actor: Actor, id: string): Promise<Printed> {
+  const at = nowIso()
+  const row = db.transaction(() => {
+    const original = readRow(db, id)
+    if (original.cancelledAt) throw appError('conflict', 'errors.document_cancelled')
+    const copy =
+      (db
+        .prepare('SELECT max(copy) FROM document WHERE number = ?')
+        .pluck()
+        .get(original.number) as number) + 1
+    const r = { ...original, id: uuidv7(), copy }
+    insert(db, actor, r, at)
+    appendAudit(
+      db,
+      actor,
+      {
+        action: 'document.reprint',
+        entityType: 'document',
+        entityId: r.id,
+        before: null,
+        after: { number: r.number, copy },
+      },
+      at,
+    )
+    return r
+  })()
+  return render(db, row)
+}
+
+export function cancelDocument(db: Db, actor: Actor, id: string, reason: string): { ok: true } {
+  const at = nowIso()
+  db.transaction(() => {
+    const row = readRow(db, id)
+    if (row.cancelledAt) return
+    db.prepare(
+      `UPDATE document SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE number = ?`,
+    ).run(at, actor.id, reason, row.number)
+    appendAudit(
+      db,
+      actor,
+      {
+        action: 'document.cancel',
+        entityType: 'document',
+        entityId: row.id,
+        before: null,
+        after: { number: row.number, reason },
+      },
+      at,
+    )
+  })()
+  return { ok: true }
+}
+
+export function listDocuments(db: Db, artisanId: string): DocumentSummary[] {
+  return db
+    .prepare(
+      `SELECT id, number, copy, type, issued_at AS issuedAt, issued_by_name AS issuedByName,
+         cancelled_at AS cancelledAt, cancel_reason AS cancelReason
+       FROM document WHERE artisan_id = ? ORDER BY issued_at DESC, copy DESC`,
+    )
+    .all(artisanId) as DocumentSummary[]
+}

@@ -1,0 +1,151 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DocumentSummary } from '@shared/api/methods/documents'
+import type { ArtisanFile } from '@shared/artisans/records'
+import { AppError, type AppErrorData } from '@shared/errors'
+import { isolate } from '@shared/text/bidi'
+import { api } from '../api/transport'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { Ltr } from '../components/Ltr'
+import { fromBase64, saveFile } from '../files/file-content'
+
+type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
+
+/**
+ * The documents issued to an artisan, newest first: print a deposit receipt (until the
+ * artisan is registered in the RNA), reprint one as a duplicata, cancel one with a reason.
+ * Each print is saved as a PDF (Electron asks where; the browser host downloads it).
+ */
+export function DocumentsCard({ file }: { file: ArtisanFile }) {
+  const { t } = useTranslation()
+  const [documents, setDocuments] = useState<DocumentSummary[]>([])
+  const [printed, setPrinted] = useState<Printed | null>(null)
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const [cancelling, setCancelling] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const fail = (e: unknown) =>
+    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+
+  const load = useCallback(() => {
+    api.call('documents.list', { artisanId: file.id }).then(setDocuments, fail)
+  }, [file.id])
+  useEffect(load, [load])
+
+  const save = (p: Printed) => {
+    saveFile(p.fileName, fromBase64(p.base64), 'application/pdf')
+    setPrinted(p)
+    load()
+  }
+  const act = (call: Promise<Printed>) => {
+    setError(null)
+    setPrinted(null)
+    call.then(save, fail)
+  }
+  const cancel = (id: string) => {
+    setError(null)
+    api.call('documents.cancel', { id, reason }).then(() => {
+      setCancelling(null)
+      setReason('')
+      load()
+    }, fail)
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="documents">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            {t('artisan.documents')}
+          </Title>
+          {file.rnaStatus !== 'registered' && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() =>
+                act(api.call('documents.issue', { artisanId: file.id, type: 'receipt' }))
+              }
+            >
+              {t('documents.printReceipt')}
+            </Button>
+          )}
+        </Group>
+        {printed && (
+          <Alert color="teal" role="status">
+            {t('documents.printed', { number: printed.number })}
+            {printed.warnings.map((w) => (
+              <Text key={w} size="sm" c="orange">
+                {t(w)}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {error && <ErrorAlert error={error} />}
+        {documents.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('artisan.noDocuments')}
+          </Text>
+        )}
+        {documents.map((d) => (
+          <Stack key={d.id} gap={4} data-testid="document-row">
+            <Group justify="space-between" wrap="nowrap">
+              <Stack gap={0}>
+                <Text size="sm" fw={600}>
+                  {t(`documents.${d.type}`)} · <Ltr>{d.number}</Ltr>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <Ltr>{d.issuedAt.slice(0, 16).replace('T', ' ')}</Ltr> ·{' '}
+                  {t('documents.by', { name: isolate(d.issuedByName) })}
+                </Text>
+              </Stack>
+              <Group gap="xs" wrap="nowrap">
+                <Badge variant="light" color={d.copy > 0 ? 'gray' : 'teal'}>
+                  {d.copy > 0 ? t('documents.copy', { n: d.copy }) : t('documents.original')}
+                </Badge>
+                {d.cancelledAt ? (
+                  <Badge color="red" variant="light">
+                    {t('documents.cancelled', { reason: isolate(d.cancelReason ?? '') })}
+                  </Badge>
+                ) : (
+                  d.copy === 0 && (
+                    <>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        onClick={() => act(api.call('documents.reprint', { id: d.id }))}
+                      >
+                        {t('documents.reprint')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setCancelling(d.id)}
+                      >
+                        {t('documents.cancel')}
+                      </Button>
+                    </>
+                  )
+                )}
+              </Group>
+            </Group>
+            {cancelling === d.id && (
+              <Group align="flex-end" gap="xs">
+                <TextInput
+                  size="xs"
+                  label={t('documents.cancelReason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  style={{ flex: 1 }}
+                />
+                <Button size="xs" color="red" onClick={() => cancel(d.id)}>
+                  {t('documents.cancelConfirm')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        ))}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { EVERY_ROLE, method } from '../method'
+import type { Role } from '../roles'
+
+/**
+ * Documents issued to artisans: list a file's documents, issue one (the PDF comes back),
+ * reprint it as a duplicata, cancel it with a reason. Receipts are printed at the counter;
+ * cancelling is for certificate staff and supervisors.
+ */
+const PRINTERS: readonly Role[] = ['clerk', 'certificate_officer', 'supervisor', 'administrator']
+const CANCELLERS: readonly Role[] = ['certificate_officer', 'supervisor', 'administrator']
+const id = z.string().min(1).max(64)
+
+export const DOCUMENT_TYPES = ['receipt'] as const
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  copy: z.number().int(),
+  type: z.enum(['receipt', 'certificate', 'summary']),
+  issuedAt: z.string(),
+  issuedByName: z.string(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+})
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>
+
+const PrintedSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  copy: z.number().int(),
+  fileName: z.string(),
+  base64: z.string(),
+  /** i18n keys of what went wrong without stopping the print (an unreadable logo). */
+  warnings: z.array(z.string()),
+})
+
+export const documentMethods = {
+  'documents.list': method({
+    input: z.object({ artisanId: id }),
+    output: z.array(DocumentSummarySchema),
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'documents.issue': method({
+    input: z.object({ artisanId: id, type: z.enum(DOCUMENT_TYPES) }),
+    output: PrintedSchema,
+    roles: PRINTERS,
+    needsSetup: true,
+    writes: true,
+  }),
+  'documents.reprint': method({
+    input: z.object({ id }),
+    output: PrintedSchema,
+    roles: PRINTERS,
+    needsSetup: true,
+    writes: true,
+  }),
+  'documents.cancel': method({
+    input: z.object({
+      id,
+      reason: z.string().trim().min(3, { error: 'validation.required' }).max(300),
+    }),
+    output: z.object({ ok: z.literal(true) }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: true,
+  }),
+}
