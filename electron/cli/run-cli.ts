@@ -12,6 +12,7 @@ import { infoCommand } from './commands/info'
 import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
+import { verifyCommand } from './commands/verify'
 
 export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   seedCommand,
   exportCommand,
   importCommand,
+  verifyCommand,
 ]
 
 const GLOBAL_OPTIONS = [

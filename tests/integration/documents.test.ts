@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
+import { runCli } from '../../electron/cli/run-cli'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
@@ -98,5 +99,118 @@ describe('deposit receipts', () => {
       { artisanId: id, type: 'receipt' },
     )
     expect(asOrganiser).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
+
+describe('registration certificates', () => {
+  const registered = async () => {
+    const { id } = await api().call('artisans.register', validRegistration(testCodes(app.db)))
+    await api().call('artisans.recordStep', {
+      artisanId: id,
+      expectedVersion: 1,
+      action: { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
+    })
+    return id
+  }
+  const qrOf = (documentId: string) =>
+    (
+      JSON.parse(
+        app.db
+          .prepare('SELECT content_json FROM document WHERE id = ?')
+          .pluck()
+          .get(documentId) as string,
+      ) as { qr: string }
+    ).qr
+
+  it('prints only once the NIA is assigned: one page, fonts subset, under 60 KB, the NIA on it', async () => {
+    const { id: pending } = await api().call(
+      'artisans.register',
+      validRegistration(testCodes(app.db), { cin: 'JE765432', phone: '0662765432' }),
+    )
+    await expect(
+      api().call('documents.issue', { artisanId: pending, type: 'certificate' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.certificate_needs_nia' } })
+    const id = await registered()
+    const printed = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
+    expect(printed.number).toMatch(/^A-09-\d{4}-[0-9A-F]{4}-000001$/)
+    const pdf = readPdf(printed.base64, printed.fileName)
+    expect(pdf.pages).toBe(1)
+    expect(pdf.text).toContain("Attestation d'inscription au Registre National de l'Artisanat")
+    expect(pdf.text).toContain('0900001234')
+    expect(Buffer.from(printed.base64, 'base64').length).toBeLessThan(60_000)
+    expect(
+      app.db.prepare('SELECT certificate_issued_at FROM artisan WHERE id = ?').pluck().get(id),
+    ).not.toBeNull()
+  })
+
+  it('carries a signed QR that verifies offline; a tampered, unknown or cancelled one is reported', async () => {
+    const id = await registered()
+    const printed = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
+    const qr = qrOf(printed.id)
+    expect(qr).toMatch(/^SJL1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    expect(await api().call('documents.verify', { text: `  ${qr}\n` })).toMatchObject({
+      status: 'valid',
+      number: printed.number,
+      nia: '0900001234',
+      name: 'Fatima Ouali',
+    })
+    const [prefix, body, signature] = qr.split('.') as [string, string, string]
+    const forged = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, string>
+    forged.nia = '0900009999'
+    const tampered = `${prefix}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`
+    expect(await api().call('documents.verify', { text: tampered })).toEqual({
+      status: 'invalid',
+      reason: 'signature',
+    })
+    expect((await api().call('documents.verify', { text: 'hello' })).reason).toBe('format')
+    forged.k = 'K00000000'
+    const unknown = `${prefix}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`
+    expect((await api().call('documents.verify', { text: unknown })).reason).toBe('unknown_key')
+
+    // A duplicata carries the same code; cancelling the document makes the code say so.
+    const copy = await api().call('documents.reprint', { id: printed.id })
+    expect(qrOf(copy.id)).toBe(qr)
+    await api().call('documents.cancel', { id: printed.id, reason: 'Perdue, remplacée' })
+    expect(await api().call('documents.verify', { text: qr })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Perdue, remplacée',
+    })
+  })
+
+  it('verifies from the command line: exit 0 when valid, 1 otherwise', async () => {
+    const id = await registered()
+    const printed = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
+    const qr = qrOf(printed.id)
+    app.close()
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) }
+    expect(await runCli(['--data-dir', dir, 'verify', qr], io)).toBe(0)
+    expect(out[0]).toBe('valid: Attestation authentique')
+    expect(out[1]).toContain('NIA 0900001234')
+    expect(await runCli(['--data-dir', dir, 'verify', `${qr}x`], io)).toBe(1)
+    expect(out.at(-1)).toContain('La signature ne correspond pas')
+    app = openTestDesk(dir)
+  })
+
+  it('rotates the signing key: old certificates still verify, new ones name the new key', async () => {
+    const id = await registered()
+    const first = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
+    const [before] = await api().call('signing.keys', {})
+    const { id: newKey } = await api().call('signing.rotate', {})
+    expect(newKey).not.toBe(before?.id)
+    const second = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
+    expect((await api().call('documents.verify', { text: qrOf(first.id) })).keyId).toBe(before?.id)
+    expect((await api().call('documents.verify', { text: qrOf(second.id) })).keyId).toBe(newKey)
+    const keys = await api().call('signing.keys', {})
+    expect(keys.map((k) => [k.id, k.retiredAt === null])).toEqual([
+      [newKey, true],
+      [before?.id, false],
+    ])
+    const asClerk = await app.router.call(
+      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct' },
+      'signing.rotate',
+      {},
+    )
+    expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })

@@ -8,7 +8,14 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { deskIdentity, getProfile } from '../settings/desk-profile-service'
 import type { Chamber } from './page'
+import {
+  certificateContent,
+  certificatePayload,
+  renderCertificate,
+  type CertificateContent,
+} from './certificate'
 import { receiptContent, renderReceipt, type ReceiptContent } from './receipt'
+import { signPayload } from './signing'
 
 /**
  * Issuing documents: a number made on the desk (type, region, year, desk, sequence —
@@ -77,12 +84,15 @@ export interface Printed {
   warnings: string[]
 }
 
-async function render(db: Db, row: Pick<DocumentRow, 'id' | 'number' | 'copy' | 'contentJson'>) {
-  const { pdf, warnings } = await renderReceipt(
-    JSON.parse(row.contentJson) as ReceiptContent,
-    chamberOf(db),
-    row.copy,
-  )
+async function render(
+  db: Db,
+  row: Pick<DocumentRow, 'id' | 'number' | 'copy' | 'type' | 'contentJson'>,
+) {
+  const content: unknown = JSON.parse(row.contentJson)
+  const { pdf, warnings } =
+    row.type === 'certificate'
+      ? await renderCertificate(content as CertificateContent, chamberOf(db), row.copy)
+      : await renderReceipt(content as ReceiptContent, chamberOf(db), row.copy)
   const suffix = row.copy > 0 ? `-duplicata-${row.copy}` : ''
   return {
     id: row.id,
@@ -101,25 +111,42 @@ function insert(db: Db, actor: Actor, row: Omit<DocumentRow, 'cancelledAt'>, at:
   ).run({ ...row, at, by: actor.id, byName: actor.name })
 }
 
-export async function issueReceipt(db: Db, actor: Actor, artisanId: string): Promise<Printed> {
+/** Issues a receipt or a certificate for an artisan; the PDF comes back. */
+export async function issueDocument(
+  db: Db,
+  actor: Actor,
+  artisanId: string,
+  type: 'receipt' | 'certificate',
+): Promise<Printed> {
   const file = getArtisanFile(db, artisanId)
-  if (file.rnaStatus === 'registered') throw appError('conflict', 'errors.receipt_registered')
+  if (type === 'receipt' && file.rnaStatus === 'registered')
+    throw appError('conflict', 'errors.receipt_registered')
+  if (type === 'certificate' && (file.rnaStatus !== 'registered' || !file.nia))
+    throw appError('conflict', 'errors.certificate_needs_nia')
   const at = nowIso()
   const row = db.transaction(() => {
-    const number = nextNumber(db, 'receipt', at)
-    const content = receiptContent(
-      file,
-      {
-        activity: referenceName(db, 'ref_activity', file.mainActivity),
-        commune: referenceName(db, 'ref_commune', file.communeCode),
-      },
-      { number, issuedOn: at.slice(0, 10), issuedBy: actor.name },
-    )
+    const number = nextNumber(db, type, at)
+    const names = {
+      activity: referenceName(db, 'ref_activity', file.mainActivity),
+      commune: referenceName(db, 'ref_commune', file.communeCode),
+    }
+    const issue = { number, issuedOn: at.slice(0, 10), issuedBy: actor.name }
+    let content: ReceiptContent | CertificateContent
+    if (type === 'receipt') content = receiptContent(file, names, issue)
+    else {
+      const base = certificateContent(file, names, issue)
+      const qr = signPayload(db, certificatePayload(base, file.mainActivity))
+      const keyId = String(
+        JSON.parse(Buffer.from(qr.split('.')[1] ?? '', 'base64url').toString()).k,
+      )
+      content = { ...base, qr, keyId }
+      db.prepare('UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
+    }
     const r = {
       id: uuidv7(),
       number,
       copy: 0,
-      type: 'receipt' as const,
+      type,
       artisanId,
       contentJson: JSON.stringify(content),
     }
@@ -132,7 +159,7 @@ export async function issueReceipt(db: Db, actor: Actor, artisanId: string): Pro
         entityType: 'document',
         entityId: r.id,
         before: null,
-        after: { number, type: 'receipt', artisanId },
+        after: { number, type, artisanId },
       },
       at,
     )

@@ -186,11 +186,17 @@ export function bilingual(doc: Doc, y: number, ar: string, fr: string, size = 9.
   return y + Math.max(a, f) + 6
 }
 
-/** Two signature boxes at the foot of the page: the artisan's (left), the chamber's (right). */
-export function signatures(doc: Doc): void {
-  const y = PAGE.height - PAGE.margin - 24 - 80
+/**
+ * Signature boxes at the foot of the page: the artisan's (left) and the chamber's (right),
+ * or the chamber's alone (right) when the left holds something else (a QR code).
+ */
+export const FOOT_Y = PAGE.height - PAGE.margin - 24 - 80
+export function signatures(doc: Doc, who: 'both' | 'chamber' = 'both'): void {
+  const y = FOOT_Y
   const w = INNER / 2 - 10
-  for (const [i, key] of (['documents.signArtisan', 'documents.signChamber'] as const).entries()) {
+  const keys = ['documents.signArtisan', 'documents.signChamber'] as const
+  for (const [i, key] of keys.entries()) {
+    if (who === 'chamber' && i === 0) continue
     const x = PAGE.margin + i * (w + 20)
     doc.roundedRect(x, y, w, 80, 4).lineWidth(0.6).strokeColor(RULE).stroke()
     drawText(doc, `${t('ar', key)}\n${t('fr', key)}`, {

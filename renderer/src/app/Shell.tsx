@@ -7,6 +7,7 @@ import { ArtisanFilePage } from '../artisans/ArtisanFilePage'
 import { ArtisansPage } from '../artisans/ArtisansPage'
 import { CounterPage } from '../artisans/CounterPage'
 import { RegisterPage } from '../artisans/RegisterPage'
+import { DocumentsPage } from '../documents/DocumentsPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { useDesk } from './desk-context'
@@ -18,6 +19,7 @@ function Page({ route }: { route: Route }) {
   if (route.view === 'register') return <RegisterPage params={route.params} />
   if (route.section === 'counter') return <CounterPage />
   if (route.section === 'artisans') return <ArtisansPage />
+  if (route.section === 'documents') return <DocumentsPage />
   if (route.section === 'settings') return <SettingsPage />
   return <PlaceholderPage section={route.section} />
 }

@@ -14,7 +14,8 @@ type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
 
 /**
  * The documents issued to an artisan, newest first: print a deposit receipt (until the
- * artisan is registered in the RNA), reprint one as a duplicata, cancel one with a reason.
+ * artisan is registered in the RNA) or the registration certificate (once the NIA is
+ * assigned), reprint one as a duplicata, cancel one with a reason.
  * Each print is saved as a PDF (Electron asks where; the browser host downloads it).
  */
 export function DocumentsCard({ file }: { file: ArtisanFile }) {
@@ -24,6 +25,8 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
   const [error, setError] = useState<AppErrorData | null>(null)
   const [cancelling, setCancelling] = useState<string | null>(null)
   const [reason, setReason] = useState('')
+  // A receipt until the artisan is registered in the RNA, the certificate after.
+  const kind = file.rnaStatus === 'registered' ? 'certificate' : 'receipt'
   const fail = (e: unknown) =>
     setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
 
@@ -58,17 +61,13 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
           <Title order={3} size="h5">
             {t('artisan.documents')}
           </Title>
-          {file.rnaStatus !== 'registered' && (
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() =>
-                act(api.call('documents.issue', { artisanId: file.id, type: 'receipt' }))
-              }
-            >
-              {t('documents.printReceipt')}
-            </Button>
-          )}
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => act(api.call('documents.issue', { artisanId: file.id, type: kind }))}
+          >
+            {t(kind === 'certificate' ? 'documents.printCertificate' : 'documents.printReceipt')}
+          </Button>
         </Group>
         {printed && (
           <Alert color="teal" role="status">

@@ -11,7 +11,7 @@ const PRINTERS: readonly Role[] = ['clerk', 'certificate_officer', 'supervisor',
 const CANCELLERS: readonly Role[] = ['certificate_officer', 'supervisor', 'administrator']
 const id = z.string().min(1).max(64)
 
-export const DOCUMENT_TYPES = ['receipt'] as const
+export const DOCUMENT_TYPES = ['receipt', 'certificate'] as const
 
 export const DocumentSummarySchema = z.object({
   id: z.string(),
@@ -35,7 +35,51 @@ const PrintedSchema = z.object({
   warnings: z.array(z.string()),
 })
 
+const nullable = z.string().nullable()
+export const VerificationSchema = z.object({
+  status: z.enum(['valid', 'invalid', 'cancelled']),
+  reason: z.enum(['format', 'unknown_key', 'signature']).optional(),
+  number: nullable.optional(),
+  nia: nullable.optional(),
+  name: nullable.optional(),
+  nameAr: nullable.optional(),
+  activity: nullable.optional(),
+  issuedOn: nullable.optional(),
+  keyId: nullable.optional(),
+  cancelReason: nullable.optional(),
+})
+export type Verification = z.infer<typeof VerificationSchema>
+
+const KeySchema = z.object({
+  id: z.string(),
+  publicKey: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  canSign: z.boolean(),
+})
+
 export const documentMethods = {
+  'documents.verify': method({
+    input: z.object({ text: z.string().max(4000) }),
+    output: VerificationSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'signing.keys': method({
+    input: z.object({}).strict(),
+    output: z.array(KeySchema),
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: true,
+  }),
+  'signing.rotate': method({
+    input: z.object({}).strict(),
+    output: z.object({ id: z.string() }),
+    roles: ['administrator'],
+    needsSetup: true,
+    writes: true,
+  }),
   'documents.list': method({
     input: z.object({ artisanId: id }),
     output: z.array(DocumentSummarySchema),

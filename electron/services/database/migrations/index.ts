@@ -6,9 +6,20 @@ import { m005 } from './005-reference-territories-activities'
 import { m006 } from './006-name-words'
 import { m007 } from './007-artisan-list-indexes'
 import { m008 } from './008-documents'
+import { m009 } from './009-signing-keys'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

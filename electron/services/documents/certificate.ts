@@ -1,0 +1,155 @@
+import type { ArtisanFile } from '@shared/artisans/records'
+import { ltr } from '@shared/text/bidi'
+import { drawText } from './layout/draw'
+import {
+  bilingual,
+  duplicateMark,
+  FOOT_Y,
+  footer,
+  header,
+  newDocument,
+  PAGE,
+  row,
+  section,
+  signatures,
+  t,
+  title,
+  toBuffer,
+  type Chamber,
+} from './page'
+import { drawQr } from './qr'
+
+/**
+ * The registration certificate (شهادة التسجيل في السجل الوطني للصناعة التقليدية /
+ * Attestation d'inscription au Registre National de l'Artisanat): printable once the
+ * registry has assigned the NIA; carries a QR code with a signed payload that any holder
+ * of the public key verifies offline. The content (QR included) is kept with the issuance,
+ * so a duplicata carries the same QR.
+ */
+export interface CertificateContent {
+  number: string
+  issuedOn: string
+  issuedBy: string
+  nia: string
+  registeredOn: string | null
+  artisan: {
+    cin: string | null
+    nameAr: string
+    nameLat: string
+    actorType: string
+    organisation: string
+    activity: { ar: string; fr: string } | null
+    commune: { ar: string; fr: string } | null
+  }
+  qr: string
+  keyId: string
+}
+
+export function certificateContent(
+  file: ArtisanFile,
+  names: {
+    activity: { ar: string; fr: string } | null
+    commune: { ar: string; fr: string } | null
+  },
+  issue: { number: string; issuedOn: string; issuedBy: string },
+): Omit<CertificateContent, 'qr' | 'keyId'> {
+  return {
+    ...issue,
+    nia: file.nia ?? '',
+    registeredOn: file.rnaRegisteredAt,
+    artisan: {
+      cin: file.cin,
+      nameAr: [file.firstNameAr, file.lastNameAr].filter(Boolean).join(' '),
+      nameLat: [file.firstNameLat, file.lastNameLat].filter(Boolean).join(' '),
+      actorType: file.actorType,
+      organisation: file.organisationName,
+      activity: names.activity,
+      commune: names.commune,
+    },
+  }
+}
+
+/** What the QR code says (signed): number, NIA, name, activity code, date. */
+export function certificatePayload(
+  c: Omit<CertificateContent, 'qr' | 'keyId'>,
+  activity: string | null,
+) {
+  return {
+    v: 1,
+    t: 'A',
+    n: c.number,
+    nia: c.nia,
+    nm: c.artisan.nameLat || c.artisan.nameAr,
+    ar: c.artisan.nameAr,
+    a: activity,
+    d: c.issuedOn,
+  }
+}
+
+const both = (key: string) => ({ fr: t('fr', key), ar: t('ar', key) })
+const value = (text: string | null | undefined, direction: 'rtl' | 'ltr' = 'ltr') => ({
+  text: text ?? '',
+  direction,
+})
+
+export async function renderCertificate(
+  c: CertificateContent,
+  chamber: Chamber,
+  copy: number,
+): Promise<{ pdf: Buffer; warnings: string[] }> {
+  const warnings: string[] = []
+  const doc = newDocument(`${t('fr', 'documents.certificate')} ${c.number}`)
+  if (copy > 0) duplicateMark(doc)
+  let y = header(doc, chamber, warnings)
+  y = title(doc, 'documents.certificateTitle', y, copy > 0)
+  y = row(doc, y, both('documents.number'), [value(c.number)])
+  y = row(doc, y, both('documents.date'), [value(c.issuedOn)])
+  const a = c.artisan
+  y = bilingual(
+    doc,
+    y + 8,
+    t('ar', 'documents.certifies', { chamber: chamber.nameAr }),
+    t('fr', 'documents.certifies', { chamber: chamber.nameFr }),
+    10,
+  )
+  y = section(doc, 'documents.artisan', y + 2)
+  y = row(doc, y, both('documents.fullName'), [value(a.nameAr, 'rtl'), value(a.nameLat)])
+  if (a.organisation) y = row(doc, y, both('register.organisationName'), [value(a.organisation)])
+  y = row(doc, y, both('artisan.cin'), [value(a.cin)])
+  y = row(doc, y, both('artisan.actorType'), [
+    value(t('ar', `enums.actorType.${a.actorType}`), 'rtl'),
+    value(t('fr', `enums.actorType.${a.actorType}`)),
+  ])
+  if (a.activity)
+    y = row(doc, y, both('artisan.mainActivity'), [
+      value(a.activity.ar, 'rtl'),
+      value(a.activity.fr),
+    ])
+  if (a.commune)
+    y = row(doc, y, both('register.commune'), [value(a.commune.ar, 'rtl'), value(a.commune.fr)])
+  y = section(doc, 'documents.registration', y + 6)
+  y = row(doc, y, both('artisan.nia'), [{ text: c.nia, direction: 'ltr' }])
+  y = row(doc, y, both('documents.registeredOn'), [value(c.registeredOn)])
+  bilingual(
+    doc,
+    y + 6,
+    t('ar', 'documents.certificateUse', { nia: c.nia }),
+    t('fr', 'documents.certificateUse', { nia: c.nia }),
+  )
+  drawQr(doc, c.qr, PAGE.margin, FOOT_Y - 6, 92)
+  drawText(
+    doc,
+    `${t('fr', 'documents.qrCaption')} · ${c.keyId}\n${t('ar', 'documents.qrCaption')} · ${ltr(c.keyId)}`,
+    {
+      x: PAGE.margin + 96,
+      y: FOOT_Y + 24,
+      width: 150,
+      size: 7,
+      direction: 'ltr',
+      color: '#555555',
+    },
+  )
+  signatures(doc, 'chamber')
+  footer(doc, `${c.number} · ${t('fr', 'documents.issuedBy', { name: c.issuedBy })} · Sijill`)
+  return { pdf: await toBuffer(doc), warnings }
+}

@@ -1,0 +1,136 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto'
+import type { Actor } from '@shared/api/roles'
+import { appendAudit } from '../audit/audit-log'
+import { nowIso } from '../clock'
+import type { Db } from '../database/open'
+
+/**
+ * Signed QR payloads, verifiable offline by anyone holding the public key (docs/documents.md):
+ *
+ *     SJL1.<base64url(JSON payload)>.<base64url(Ed25519 signature of "SJL1.<payload>")>
+ *
+ * The payload names the key that signed it (`k`). Keys live in the desk's encrypted
+ * database; the public part is exported for third parties.
+ */
+export const PREFIX = 'SJL1'
+
+export interface SigningKey {
+  id: string
+  publicKey: string
+  createdAt: string
+  retiredAt: string | null
+  canSign: boolean
+}
+
+const b64url = (b: Buffer) => b.toString('base64url')
+
+function keyId(publicKey: string): string {
+  return `K${createHash('sha256').update(publicKey).digest('hex').slice(0, 8).toUpperCase()}`
+}
+
+function makeKey(db: Db, at: string): string {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+  const raw = publicKey.export({ format: 'jwk' }).x as string
+  const id = keyId(raw)
+  db.prepare(
+    'INSERT INTO signing_key (id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)',
+  ).run(id, raw, privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), at)
+  return id
+}
+
+function activeKey(db: Db): { id: string; privateKey: string } {
+  const row = db
+    .prepare(
+      `SELECT id, private_key AS privateKey FROM signing_key
+       WHERE private_key IS NOT NULL AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get() as { id: string; privateKey: string } | undefined
+  if (row) return row
+  const id = makeKey(db, nowIso())
+  return activeKey(db) ?? { id, privateKey: '' }
+}
+
+export function signPayload(db: Db, payload: Record<string, unknown>): string {
+  const key = activeKey(db)
+  const body = b64url(Buffer.from(JSON.stringify({ ...payload, k: key.id }), 'utf8'))
+  const signed = `${PREFIX}.${body}`
+  const privateKey = createPrivateKey({
+    key: Buffer.from(key.privateKey, 'base64'),
+    format: 'der',
+    type: 'pkcs8',
+  })
+  return `${signed}.${b64url(sign(null, Buffer.from(signed), privateKey))}`
+}
+
+export type Verdict =
+  | { status: 'valid'; payload: Record<string, unknown> }
+  | { status: 'invalid'; reason: 'format' | 'unknown_key' | 'signature' }
+
+export function verifyText(db: Db, text: string): Verdict {
+  const parts = text.trim().split('.')
+  if (parts.length !== 3 || parts[0] !== PREFIX) return { status: 'invalid', reason: 'format' }
+  const [prefix, body, signature] = parts as [string, string, string]
+  let payload: Record<string, unknown>
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>
+  } catch {
+    return { status: 'invalid', reason: 'format' }
+  }
+  const row = db
+    .prepare('SELECT public_key AS publicKey FROM signing_key WHERE id = ?')
+    .get(String(payload.k ?? '')) as { publicKey: string } | undefined
+  if (!row) return { status: 'invalid', reason: 'unknown_key' }
+  const publicKey = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: row.publicKey },
+    format: 'jwk',
+  })
+  const ok = verify(
+    null,
+    Buffer.from(`${prefix}.${body}`),
+    publicKey,
+    Buffer.from(signature, 'base64url'),
+  )
+  return ok ? { status: 'valid', payload } : { status: 'invalid', reason: 'signature' }
+}
+
+export function listKeys(db: Db): SigningKey[] {
+  activeKey(db)
+  return (
+    db
+      .prepare(
+        `SELECT id, public_key AS publicKey, created_at AS createdAt, retired_at AS retiredAt,
+           private_key IS NOT NULL AS canSign FROM signing_key ORDER BY created_at DESC`,
+      )
+      .all() as (Omit<SigningKey, 'canSign'> & { canSign: number })[]
+  ).map((k) => ({ ...k, canSign: k.canSign === 1 }))
+}
+
+/** Retires the signing key and makes a new one; what the old key signed still verifies. */
+export function rotateKey(db: Db, actor: Actor): { id: string } {
+  const at = nowIso()
+  return db.transaction(() => {
+    const old = activeKey(db)
+    db.prepare('UPDATE signing_key SET retired_at = ? WHERE id = ?').run(at, old.id)
+    const id = makeKey(db, at)
+    appendAudit(
+      db,
+      actor,
+      {
+        action: 'signing_key.rotate',
+        entityType: 'signing_key',
+        entityId: id,
+        before: { id: old.id },
+        after: { id },
+      },
+      at,
+    )
+    return { id }
+  })()
+}

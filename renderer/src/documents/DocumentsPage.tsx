@@ -1,0 +1,151 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Verification } from '@shared/api/methods/documents'
+import { AppError, type AppErrorData } from '@shared/errors'
+import { isolate } from '@shared/text/bidi'
+import { api } from '../api/transport'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { Ltr } from '../components/Ltr'
+
+type Key = Awaited<ReturnType<typeof api.call<'signing.keys'>>>[number]
+
+/**
+ * Documents (Alt+3): verify a certificate from its QR code — scanned with a USB reader
+ * (which types the text and Enter), or pasted — entirely offline; and the desk's signing
+ * keys (renewed by an administrator; retired keys still verify what they signed).
+ */
+export function DocumentsPage() {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const [result, setResult] = useState<Verification | null>(null)
+  const [keys, setKeys] = useState<Key[]>([])
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const fail = (e: unknown) =>
+    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const loadKeys = () => void api.call('signing.keys', {}).then(setKeys, fail)
+  useEffect(loadKeys, [])
+
+  const verify = () => {
+    setError(null)
+    if (text.trim()) api.call('documents.verify', { text }).then(setResult, fail)
+  }
+  const color = { valid: 'teal', invalid: 'red', cancelled: 'orange' } as const
+  const heading = { valid: 'valid', invalid: 'invalid', cancelled: 'cancelledDoc' } as const
+
+  return (
+    <Stack gap="md" maw={900}>
+      <Title order={2}>{t('pages.documents.title')}</Title>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {t('documents.verifyTitle')}
+          </Title>
+          <Textarea
+            label={t('documents.verifyText')}
+            description={t('documents.verifyHint')}
+            value={text}
+            autosize
+            minRows={2}
+            dir="ltr"
+            data-autofocus
+            autoFocus
+            onChange={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                verify()
+              }
+            }}
+          />
+          <Group>
+            <Button onClick={verify}>{t('documents.verifyButton')}</Button>
+          </Group>
+          {result && (
+            <Alert
+              color={color[result.status]}
+              title={t(`documents.${heading[result.status]}`)}
+              role="status"
+              data-testid="verification"
+            >
+              {result.status === 'invalid' ? (
+                <Text size="sm">{t(`documents.reason_${result.reason ?? 'format'}`)}</Text>
+              ) : (
+                <Stack gap={2}>
+                  <Text size="sm" fw={600}>
+                    {result.nameAr ? `${result.nameAr} — ` : ''}
+                    {result.name}
+                  </Text>
+                  <Text size="sm">
+                    {t('artisan.nia')}: <Ltr>{result.nia ?? ''}</Ltr> · {t('documents.number')}{' '}
+                    <Ltr>{result.number ?? ''}</Ltr> · <Ltr>{result.issuedOn ?? ''}</Ltr>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('documents.signedWith', { key: isolate(result.keyId ?? '') })}
+                  </Text>
+                  {result.status === 'cancelled' && (
+                    <Text size="sm">
+                      {t('documents.cancelled', { reason: isolate(result.cancelReason ?? '') })}
+                    </Text>
+                  )}
+                </Stack>
+              )}
+            </Alert>
+          )}
+          {error && <ErrorAlert error={error} />}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={3} size="h4">
+              {t('documents.keysTitle')}
+            </Title>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => void api.call('signing.rotate', {}).then(loadKeys, fail)}
+            >
+              {t('documents.rotate')}
+            </Button>
+          </Group>
+          <Table>
+            <Table.Tbody>
+              {keys.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>
+                    <Ltr>{k.id}</Ltr>
+                  </Table.Td>
+                  <Table.Td>
+                    <Ltr>{k.createdAt.slice(0, 10)}</Ltr>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={k.retiredAt ? 'gray' : 'teal'}>
+                      {t(k.retiredAt ? 'documents.retired' : 'documents.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace" dir="ltr" style={{ wordBreak: 'break-all' }}>
+                      {k.publicKey}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Paper>
+    </Stack>
+  )
+}
