@@ -3,11 +3,14 @@ import { ltr } from '@shared/text/bidi'
 import { drawText } from './layout/draw'
 import {
   bilingual,
+  both,
+  craftRows,
   duplicateMark,
   FOOT_Y,
   footer,
   header,
   newDocument,
+  numberAndDate,
   PAGE,
   row,
   section,
@@ -15,6 +18,7 @@ import {
   t,
   title,
   toBuffer,
+  value,
   type Chamber,
 } from './page'
 import { drawQr } from './qr'
@@ -86,12 +90,6 @@ export function certificatePayload(
   }
 }
 
-const both = (key: string) => ({ fr: t('fr', key), ar: t('ar', key) })
-const value = (text: string | null | undefined, direction: 'rtl' | 'ltr' = 'ltr') => ({
-  text: text ?? '',
-  direction,
-})
-
 export async function renderCertificate(
   c: CertificateContent,
   chamber: Chamber,
@@ -102,8 +100,7 @@ export async function renderCertificate(
   if (copy > 0) duplicateMark(doc)
   let y = header(doc, chamber, warnings)
   y = title(doc, 'documents.certificateTitle', y, copy > 0)
-  y = row(doc, y, both('documents.number'), [value(c.number)])
-  y = row(doc, y, both('documents.date'), [value(c.issuedOn)])
+  y = numberAndDate(doc, y, c.number, c.issuedOn)
   const a = c.artisan
   y = bilingual(
     doc,
@@ -116,17 +113,7 @@ export async function renderCertificate(
   y = row(doc, y, both('documents.fullName'), [value(a.nameAr, 'rtl'), value(a.nameLat)])
   if (a.organisation) y = row(doc, y, both('register.organisationName'), [value(a.organisation)])
   y = row(doc, y, both('artisan.cin'), [value(a.cin)])
-  y = row(doc, y, both('artisan.actorType'), [
-    value(t('ar', `enums.actorType.${a.actorType}`), 'rtl'),
-    value(t('fr', `enums.actorType.${a.actorType}`)),
-  ])
-  if (a.activity)
-    y = row(doc, y, both('artisan.mainActivity'), [
-      value(a.activity.ar, 'rtl'),
-      value(a.activity.fr),
-    ])
-  if (a.commune)
-    y = row(doc, y, both('register.commune'), [value(a.commune.ar, 'rtl'), value(a.commune.fr)])
+  y = craftRows(doc, y, a)
   y = section(doc, 'documents.registration', y + 6)
   y = row(doc, y, both('artisan.nia'), [{ text: c.nia, direction: 'ltr' }])
   y = row(doc, y, both('documents.registeredOn'), [value(c.registeredOn)])

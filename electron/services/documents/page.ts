@@ -172,6 +172,41 @@ export function row(
   return y + Math.max(h, 18) + 2
 }
 
+/** The French and Arabic of one key, as a row's labels. */
+export const both = (key: string) => ({ fr: t('fr', key), ar: t('ar', key) })
+export const value = (text: string | null | undefined, direction: 'rtl' | 'ltr' = 'ltr') => ({
+  text: text ?? '',
+  direction,
+})
+
+/** The document's number and date, in rows. */
+export function numberAndDate(doc: Doc, y: number, number: string, date: string): number {
+  return row(doc, row(doc, y, both('documents.number'), [value(number)]), both('documents.date'), [
+    value(date),
+  ])
+}
+
+type Names = { ar: string; fr: string } | null
+
+/** The artisan's actor type, activity and commune, each in both languages. */
+export function craftRows(
+  doc: Doc,
+  y: number,
+  a: { actorType: string; activity: Names; commune: Names },
+): number {
+  let at = row(doc, y, both('artisan.actorType'), [
+    value(t('ar', `enums.actorType.${a.actorType}`), 'rtl'),
+    value(t('fr', `enums.actorType.${a.actorType}`)),
+  ])
+  for (const [key, names] of [
+    ['artisan.mainActivity', a.activity],
+    ['register.commune', a.commune],
+  ] as const) {
+    if (names) at = row(doc, at, both(key), [value(names.ar, 'rtl'), value(names.fr)])
+  }
+  return at
+}
+
 /** A paragraph in Arabic (right) and in French (left), side by side. */
 export function bilingual(doc: Doc, y: number, ar: string, fr: string, size = 9.5): number {
   const half = INNER / 2 - 8

@@ -2,16 +2,20 @@ import type { ArtisanFile } from '@shared/artisans/records'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 import {
   bilingual,
+  both,
+  craftRows,
   duplicateMark,
   footer,
   header,
   newDocument,
+  numberAndDate,
   row,
   section,
   signatures,
   t,
   title,
   toBuffer,
+  value,
   type Chamber,
 } from './page'
 
@@ -65,12 +69,6 @@ export function receiptContent(
   }
 }
 
-const both = (key: string) => ({ fr: t('fr', key), ar: t('ar', key) })
-const value = (text: string | null | undefined, direction: 'rtl' | 'ltr' = 'ltr') => ({
-  text: text ?? '',
-  direction,
-})
-
 export async function renderReceipt(
   c: ReceiptContent,
   chamber: Chamber,
@@ -81,25 +79,14 @@ export async function renderReceipt(
   if (copy > 0) duplicateMark(doc)
   let y = header(doc, chamber, warnings)
   y = title(doc, 'documents.receipt', y, copy > 0)
-  y = row(doc, y, both('documents.number'), [value(c.number)])
-  y = row(doc, y, both('documents.date'), [value(c.issuedOn)])
+  y = numberAndDate(doc, y, c.number, c.issuedOn)
   y = section(doc, 'documents.artisan', y + 4)
   const a = c.artisan
   y = row(doc, y, both('documents.fullName'), [value(a.nameAr, 'rtl'), value(a.nameLat)])
   y = row(doc, y, both('artisan.cin'), [value(a.cin)])
   y = row(doc, y, both('register.birthDate'), [value(a.birthDate)])
   y = row(doc, y, both('export.phone'), [value(a.phone ? formatMoroccanPhone(a.phone) : null)])
-  y = row(doc, y, both('artisan.actorType'), [
-    value(t('ar', `enums.actorType.${a.actorType}`), 'rtl'),
-    value(t('fr', `enums.actorType.${a.actorType}`)),
-  ])
-  if (a.activity)
-    y = row(doc, y, both('artisan.mainActivity'), [
-      value(a.activity.ar, 'rtl'),
-      value(a.activity.fr),
-    ])
-  if (a.commune)
-    y = row(doc, y, both('register.commune'), [value(a.commune.ar, 'rtl'), value(a.commune.fr)])
+  y = craftRows(doc, y, a)
   y = section(doc, 'documents.received', y + 6)
   for (const key of c.evidence)
     y = bilingual(
