@@ -13,6 +13,7 @@ import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
 import { verifyCommand } from './commands/verify'
+import { certificateCommand, receiptCommand } from './commands/print'
 
 export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
@@ -21,6 +22,8 @@ export const COMMANDS: readonly CliCommand[] = [
   seedCommand,
   exportCommand,
   importCommand,
+  receiptCommand,
+  certificateCommand,
   verifyCommand,
 ]
 

@@ -177,7 +177,7 @@ describe('registration certificates', () => {
     })
   })
 
-  it('verifies from the command line: exit 0 when valid, 1 otherwise', async () => {
+  it('verifies and prints from the command line: exit 0 when done, 1 when refused', async () => {
     const id = await registered()
     const printed = await api().call('documents.issue', { artisanId: id, type: 'certificate' })
     const qr = qrOf(printed.id)
@@ -189,6 +189,16 @@ describe('registration certificates', () => {
     expect(out[1]).toContain('NIA 0900001234')
     expect(await runCli(['--data-dir', dir, 'verify', `${qr}x`], io)).toBe(1)
     expect(out.at(-1)).toContain('La signature ne correspond pas')
+
+    const file = join(dir, 'attestation.pdf')
+    expect(
+      await runCli(['--data-dir', dir, 'certificate', '--nia', '0900001234', '--out', file], io),
+    ).toBe(0)
+    expect(out.at(-1)).toMatch(/^A-09-\d{4}-[0-9A-F]{4}-000002 written to /)
+    expect(execFileSync('pdftotext', ['-raw', file, '-']).toString()).toContain('0900001234')
+    expect(await runCli(['--data-dir', dir, 'receipt', '--artisan', id, '--out', file], io)).toBe(1)
+    expect(out.at(-1)).toContain("on lui imprime l'attestation")
+    expect(await runCli(['--data-dir', dir, 'receipt', '--out', file], io)).toBe(2)
     app = openTestDesk(dir)
   })
 
