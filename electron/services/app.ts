@@ -94,7 +94,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...artisanHandlers(db),
     ...importHandlers(db, log),
     ...exportHandlers(db, log),
-    ...documentHandlers(db),
+    ...documentHandlers(db, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -105,6 +105,19 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await code.fill(qr.replace(/\.[^.]{4}/, '.AAAA'))
   await page.getByRole('button', { name: 'Vérifier' }).click()
   await expect(verdict).toContainText('Attestation non valide')
+  // Batch printing: the one registered artisan already has certificates; all of them then.
+  const batch = page.getByTestId('batch')
+  await batch.getByLabel('Inscrits depuis le').fill('2026-01-01')
+  await expect(batch.getByRole('button', { name: 'Rien à imprimer' })).toBeDisabled()
+  await batch.getByLabel('Sans attestation imprimée').uncheck()
+  const batchDownload = page.waitForEvent('download')
+  await batch.getByRole('button', { name: 'Imprimer 1 attestation' }).click()
+  const batchPdf = await (await batchDownload).path()
+  expect(execFileSync('pdftotext', ['-raw', batchPdf, '-']).toString('utf8')).toContain(
+    '0900004242',
+  )
+  await expect(batch.getByText('PDF prêt : 1 page.')).toBeVisible()
+
   await code.fill(qr)
   await code.press('Enter')
   await page.getByText('العربية', { exact: true }).click()

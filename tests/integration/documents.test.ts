@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
@@ -222,5 +222,58 @@ describe('registration certificates', () => {
       {},
     )
     expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
+
+describe('batch printing of certificates', () => {
+  it('prints the artisans registered since a date without a certificate into one PDF, a page each, with progress', async () => {
+    const codes = testCodes(app.db)
+    const ids: string[] = []
+    for (let i = 0; i < 4; i++) {
+      const { id } = await api().call(
+        'artisans.register',
+        validRegistration(codes, { cin: `JE70000${i}`, phone: `066270000${i}` }),
+      )
+      await api().call('artisans.recordStep', {
+        artisanId: id,
+        expectedVersion: 1,
+        action: { step: 'rna_registered', happenedOn: `2026-0${i + 1}-10`, nia: `090000500${i}` },
+      })
+      ids.push(id)
+    }
+    await api().call('documents.issue', { artisanId: ids[3] as string, type: 'certificate' })
+    const selection = { registeredSince: '2026-02-01', withoutCertificate: true }
+    expect(await api().call('documents.batchCount', selection)).toEqual({ count: 2, max: 5000 })
+    const { jobId, total } = await api().call('documents.batchStart', selection)
+    expect(total).toBe(2)
+    let status = await api().call('documents.batchStatus', { jobId })
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20))
+      status = await api().call('documents.batchStatus', { jobId })
+    }
+    expect(status).toEqual({ state: 'done', done: 2, total: 2 })
+    const file = await api().call('documents.batchFile', { jobId })
+    const pdf = readPdf(file.base64, file.fileName)
+    expect(pdf.pages).toBe(2)
+    expect(pdf.text).toContain('0900005001')
+    expect(pdf.text).toContain('0900005002')
+    expect(pdf.text).not.toContain('0900005000')
+    // Printed once: the next batch for the same dates is empty.
+    expect((await api().call('documents.batchCount', selection)).count).toBe(0)
+    const all = { ...selection, withoutCertificate: false }
+    expect((await api().call('documents.batchCount', all)).count).toBe(3)
+
+    app.close()
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) }
+    const target = join(dir, 'lot.pdf')
+    const cli = ['--data-dir', dir, 'batch', '--registered-since', '2026-01-01', '--out', target]
+    expect(await runCli(cli, io)).toBe(0)
+    expect(out.at(-1)).toBe(`1 certificates written to ${target}`)
+    expect(readPdf(readFileSync(target).toString('base64'), 'lot-copy.pdf').pages).toBe(1)
+    expect(await runCli([...cli, '--all'], io)).toBe(0)
+    expect(out.at(-1)).toBe(`4 certificates written to ${target}`)
+    expect(await runCli(['--data-dir', dir, 'batch', '--out', target], io)).toBe(2)
+    app = openTestDesk(dir)
   })
 })

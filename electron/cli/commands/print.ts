@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { EXIT, type CliCommand } from '../command'
 import { reportError } from '../report-error'
+import { printBatch } from '../../services/documents/batch'
 import { translateError as translate } from '../../services/startup-error'
 
 /**
@@ -64,3 +65,57 @@ function printCommand(type: 'receipt' | 'certificate'): CliCommand {
 
 export const receiptCommand = printCommand('receipt')
 export const certificateCommand = printCommand('certificate')
+
+/** `batch --registered-since DATE [--all] --out FILE.pdf`: certificates by batch, with progress. */
+export const batchCommand: CliCommand = {
+  name: 'batch',
+  summary: 'print the certificates of artisans registered since a date, in one PDF',
+  usage: 'batch --registered-since YYYY-MM-DD [--all] --out FILE.pdf',
+  needsApp: true,
+  async run(args, io, app) {
+    if (!app) return EXIT.failed
+    let values: { 'registered-since'?: string; all?: boolean; out?: string }
+    try {
+      ;({ values } = parseArgs({
+        args,
+        options: {
+          'registered-since': { type: 'string' },
+          all: { type: 'boolean' },
+          out: { type: 'string' },
+        },
+      }))
+    } catch (error) {
+      io.err(error instanceof Error ? error.message : String(error))
+      return EXIT.usage
+    }
+    const since = values['registered-since']
+    if (!values.out || !since || !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
+      io.err(`usage: sijill ${this.usage}`)
+      return EXIT.usage
+    }
+    let stop = false
+    const onSignal = () => (stop = true)
+    process.once('SIGINT', onSignal)
+    try {
+      const result = await printBatch(
+        app.db,
+        app.actor(),
+        { registeredSince: since, withoutCertificate: !values.all },
+        {
+          shouldStop: () => stop,
+          onProgress: (done, total) => done % 50 === 0 && io.err(`  ${done} / ${total}`),
+        },
+      )
+      if (result.pages > 0) writeFileSync(values.out, result.pdf)
+      for (const w of result.warnings) io.err(translate(io.lang, w))
+      io.out(
+        `${result.pages} certificates${result.pages > 0 ? ` written to ${values.out}` : ''}${result.cancelled ? ' (stopped early: Ctrl+C)' : ''}`,
+      )
+      return result.cancelled ? EXIT.failed : EXIT.ok
+    } catch (error) {
+      return reportError(io, error)
+    } finally {
+      process.off('SIGINT', onSignal)
+    }
+  },
+}

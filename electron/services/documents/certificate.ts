@@ -20,6 +20,7 @@ import {
   toBuffer,
   value,
   type Chamber,
+  type Doc,
 } from './page'
 import { drawQr } from './qr'
 
@@ -97,6 +98,18 @@ export async function renderCertificate(
 ): Promise<{ pdf: Buffer; warnings: string[] }> {
   const warnings: string[] = []
   const doc = newDocument(`${t('fr', 'documents.certificate')} ${c.number}`)
+  drawCertificate(doc, c, chamber, copy, warnings)
+  return { pdf: await toBuffer(doc), warnings }
+}
+
+/** Draws one certificate on the document's current page (batches add a page each). */
+export function drawCertificate(
+  doc: Doc,
+  c: CertificateContent,
+  chamber: Chamber,
+  copy: number,
+  warnings: string[],
+): void {
   if (copy > 0) duplicateMark(doc)
   let y = header(doc, chamber, warnings)
   y = title(doc, 'documents.certificateTitle', y, copy > 0)
@@ -138,5 +151,4 @@ export async function renderCertificate(
   )
   signatures(doc, 'chamber')
   footer(doc, `${c.number} · ${t('fr', 'documents.issuedBy', { name: c.issuedBy })} · Sijill`)
-  return { pdf: await toBuffer(doc), warnings }
 }

@@ -26,7 +26,7 @@ import { signPayload } from './signing'
 const PREFIX = { receipt: 'R', certificate: 'A', summary: 'F' } as const
 type DocumentType = keyof typeof PREFIX
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string
   number: string
   copy: number
@@ -50,7 +50,7 @@ function nextNumber(db: Db, type: DocumentType, at: string): string {
   return `${PREFIX[type]}-${region}-${year}-${desk}-${String(last).padStart(6, '0')}`
 }
 
-function chamberOf(db: Db): Chamber {
+export function chamberOf(db: Db): Chamber {
   const c = getProfile(db).chamber
   const logo = c.logo ? Buffer.from(c.logo.slice(c.logo.indexOf(',') + 1), 'base64') : null
   return { nameAr: c.nameAr, nameFr: c.nameFr, address: c.address, phone: c.phone, logo }
@@ -111,6 +111,64 @@ function insert(db: Db, actor: Actor, row: Omit<DocumentRow, 'cancelledAt'>, at:
   ).run({ ...row, at, by: actor.id, byName: actor.name })
 }
 
+/**
+ * Records the issuance of a receipt or certificate for an artisan (number, content, audit;
+ * a certificate's QR code signed and the artisan's certificate marked issued). Call inside
+ * a transaction; the caller renders.
+ */
+export function recordIssue(
+  db: Db,
+  actor: Actor,
+  artisanId: string,
+  type: 'receipt' | 'certificate',
+): DocumentRow {
+  const file = getArtisanFile(db, artisanId)
+  if (type === 'receipt' && file.rnaStatus === 'registered')
+    throw appError('conflict', 'errors.receipt_registered')
+  if (type === 'certificate' && (file.rnaStatus !== 'registered' || !file.nia))
+    throw appError('conflict', 'errors.certificate_needs_nia')
+  const at = nowIso()
+  const number = nextNumber(db, type, at)
+  const names = {
+    activity: referenceName(db, 'ref_activity', file.mainActivity),
+    commune: referenceName(db, 'ref_commune', file.communeCode),
+  }
+  const issue = { number, issuedOn: at.slice(0, 10), issuedBy: actor.name }
+  let content: ReceiptContent | CertificateContent
+  if (type === 'receipt') content = receiptContent(file, names, issue)
+  else {
+    const base = certificateContent(file, names, issue)
+    const qr = signPayload(db, certificatePayload(base, file.mainActivity))
+    const keyId = String(
+      (JSON.parse(Buffer.from(qr.split('.')[1] ?? '', 'base64url').toString()) as { k: string }).k,
+    )
+    content = { ...base, qr, keyId }
+    db.prepare('UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
+  }
+  const row = {
+    id: uuidv7(),
+    number,
+    copy: 0,
+    type,
+    artisanId,
+    contentJson: JSON.stringify(content),
+  }
+  insert(db, actor, row, at)
+  appendAudit(
+    db,
+    actor,
+    {
+      action: 'document.issue',
+      entityType: 'document',
+      entityId: row.id,
+      before: null,
+      after: { number, type, artisanId },
+    },
+    at,
+  )
+  return { ...row, cancelledAt: null }
+}
+
 /** Issues a receipt or a certificate for an artisan; the PDF comes back. */
 export async function issueDocument(
   db: Db,
@@ -118,53 +176,7 @@ export async function issueDocument(
   artisanId: string,
   type: 'receipt' | 'certificate',
 ): Promise<Printed> {
-  const file = getArtisanFile(db, artisanId)
-  if (type === 'receipt' && file.rnaStatus === 'registered')
-    throw appError('conflict', 'errors.receipt_registered')
-  if (type === 'certificate' && (file.rnaStatus !== 'registered' || !file.nia))
-    throw appError('conflict', 'errors.certificate_needs_nia')
-  const at = nowIso()
-  const row = db.transaction(() => {
-    const number = nextNumber(db, type, at)
-    const names = {
-      activity: referenceName(db, 'ref_activity', file.mainActivity),
-      commune: referenceName(db, 'ref_commune', file.communeCode),
-    }
-    const issue = { number, issuedOn: at.slice(0, 10), issuedBy: actor.name }
-    let content: ReceiptContent | CertificateContent
-    if (type === 'receipt') content = receiptContent(file, names, issue)
-    else {
-      const base = certificateContent(file, names, issue)
-      const qr = signPayload(db, certificatePayload(base, file.mainActivity))
-      const keyId = String(
-        JSON.parse(Buffer.from(qr.split('.')[1] ?? '', 'base64url').toString()).k,
-      )
-      content = { ...base, qr, keyId }
-      db.prepare('UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
-    }
-    const r = {
-      id: uuidv7(),
-      number,
-      copy: 0,
-      type,
-      artisanId,
-      contentJson: JSON.stringify(content),
-    }
-    insert(db, actor, r, at)
-    appendAudit(
-      db,
-      actor,
-      {
-        action: 'document.issue',
-        entityType: 'document',
-        entityId: r.id,
-        before: null,
-        after: { number, type, artisanId },
-      },
-      at,
-    )
-    return r
-  })()
+  const row = db.transaction(() => recordIssue(db, actor, artisanId, type))()
   return render(db, row)
 }
 

@@ -1,11 +1,14 @@
 import type { Handlers } from '../api/router'
 import type { Db } from '../database/open'
+import { countBatch, createBatchJobs } from '../documents/batch'
+import type { Logger } from '../log'
 import { listKeys, rotateKey } from '../documents/signing'
 import { verifyCertificate } from '../documents/verify'
 import { cancelDocument, issueDocument, listDocuments, reprintDocument } from '../documents/issue'
 
 export function documentHandlers(
   db: Db,
+  log: Logger,
 ): Pick<
   Handlers,
   | 'documents.list'
@@ -15,7 +18,13 @@ export function documentHandlers(
   | 'documents.verify'
   | 'signing.keys'
   | 'signing.rotate'
+  | 'documents.batchCount'
+  | 'documents.batchStart'
+  | 'documents.batchStatus'
+  | 'documents.batchFile'
+  | 'documents.batchCancel'
 > {
+  const batches = createBatchJobs(db, log)
   return {
     'documents.list': (input) => listDocuments(db, input.artisanId),
     'documents.issue': (input, ctx) => issueDocument(db, ctx.actor, input.artisanId, input.type),
@@ -24,5 +33,10 @@ export function documentHandlers(
     'documents.verify': (input) => verifyCertificate(db, input.text),
     'signing.keys': () => listKeys(db),
     'signing.rotate': (_input, ctx) => rotateKey(db, ctx.actor),
+    'documents.batchCount': (input) => countBatch(db, input),
+    'documents.batchStart': (input, ctx) => batches.start(ctx.actor, input),
+    'documents.batchStatus': (input) => batches.status(input.jobId),
+    'documents.batchFile': (input) => batches.file(input.jobId),
+    'documents.batchCancel': (input) => batches.cancel(input.jobId),
   }
 }

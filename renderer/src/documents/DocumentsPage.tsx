@@ -18,13 +18,15 @@ import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
+import { BatchPanel } from './BatchPanel'
 
 type Key = Awaited<ReturnType<typeof api.call<'signing.keys'>>>[number]
 
 /**
  * Documents (Alt+3): verify a certificate from its QR code — scanned with a USB reader
- * (which types the text and Enter), or pasted — entirely offline; and the desk's signing
- * keys (renewed by an administrator; retired keys still verify what they signed).
+ * (which types the text and Enter), or pasted — entirely offline; print certificates by
+ * batch; and the desk's signing keys (renewed by an administrator; retired keys still
+ * verify what they signed).
  */
 export function DocumentsPage() {
   const { t } = useTranslation()
@@ -106,6 +108,7 @@ export function DocumentsPage() {
           {error && <ErrorAlert error={error} />}
         </Stack>
       </Paper>
+      <BatchPanel />
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group justify="space-between">

@@ -4,8 +4,9 @@ import type { Role } from '../roles'
 
 /**
  * Documents issued to artisans: list a file's documents, issue one (the PDF comes back),
- * reprint it as a duplicata, cancel it with a reason. Receipts are printed at the counter;
- * cancelling is for certificate staff and supervisors.
+ * reprint it as a duplicata, cancel it with a reason; print certificates by batch; verify a
+ * certificate's code. Receipts are printed at the counter; cancelling and batches are for
+ * certificate staff and supervisors.
  */
 const PRINTERS: readonly Role[] = ['clerk', 'certificate_officer', 'supervisor', 'administrator']
 const CANCELLERS: readonly Role[] = ['certificate_officer', 'supervisor', 'administrator']
@@ -58,7 +59,52 @@ const KeySchema = z.object({
   canSign: z.boolean(),
 })
 
+const BatchSelectionSchema = z.object({
+  registeredSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }),
+  withoutCertificate: z.boolean().default(true),
+})
+const jobId = z.object({ jobId: z.string().max(64) })
+
 export const documentMethods = {
+  'documents.batchCount': method({
+    input: BatchSelectionSchema,
+    output: z.object({ count: z.number().int(), max: z.number().int() }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: false,
+  }),
+  'documents.batchStart': method({
+    input: BatchSelectionSchema,
+    output: z.object({ jobId: z.string(), total: z.number().int() }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: true,
+  }),
+  'documents.batchStatus': method({
+    input: jobId,
+    output: z.object({
+      state: z.enum(['running', 'done', 'cancelled', 'failed']),
+      done: z.number().int(),
+      total: z.number().int(),
+    }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: false,
+  }),
+  'documents.batchFile': method({
+    input: jobId,
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: false,
+  }),
+  'documents.batchCancel': method({
+    input: jobId,
+    output: z.object({ ok: z.literal(true) }),
+    roles: CANCELLERS,
+    needsSetup: true,
+    writes: false,
+  }),
   'documents.verify': method({
     input: z.object({ text: z.string().max(4000) }),
     output: VerificationSchema,

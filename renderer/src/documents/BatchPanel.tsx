@@ -1,0 +1,131 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AppError, type AppErrorData } from '@shared/errors'
+import { api } from '../api/transport'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { fromBase64, saveFile } from '../files/file-content'
+
+type Status = Awaited<ReturnType<typeof api.call<'documents.batchStatus'>>>
+
+/**
+ * Batch printing: the artisans registered since a date (by default those without a
+ * certificate yet) → one PDF of certificates, with progress; stopping keeps the pages done.
+ */
+export function BatchPanel() {
+  const { t } = useTranslation()
+  const [since, setSince] = useState(() =>
+    new Date(Date.now() - 7 * 864e5).toISOString().slice(0, 10),
+  )
+  const [without, setWithout] = useState(true)
+  const [count, setCount] = useState<number | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const fail = (e: unknown) =>
+    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const selection = { registeredSince: since, withoutCertificate: without }
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return setCount(null)
+    api.call('documents.batchCount', { registeredSince: since, withoutCertificate: without }).then(
+      (r) => setCount(r.count),
+      () => setCount(null),
+    )
+  }, [since, without, jobId])
+
+  useEffect(() => {
+    if (!jobId) return
+    const timer = window.setInterval(() => {
+      api.call('documents.batchStatus', { jobId }).then((s) => {
+        setStatus(s)
+        if (s.state === 'running') return
+        window.clearInterval(timer)
+        if (s.done > 0)
+          api
+            .call('documents.batchFile', { jobId })
+            .then((f) => saveFile(f.fileName, fromBase64(f.base64), 'application/pdf'), fail)
+        setJobId(null)
+      }, fail)
+    }, 300)
+    return () => window.clearInterval(timer)
+  }, [jobId])
+
+  const running = jobId !== null
+  return (
+    <Paper withBorder p="md" data-testid="batch">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('documents.batchTitle')}
+        </Title>
+        <Group align="flex-end">
+          <TextInput
+            type="date"
+            label={t('documents.batchSince')}
+            value={since}
+            onChange={(e) => setSince(e.currentTarget.value)}
+            disabled={running}
+          />
+          <Checkbox
+            label={t('documents.batchWithout')}
+            checked={without}
+            onChange={(e) => setWithout(e.currentTarget.checked)}
+            disabled={running}
+          />
+        </Group>
+        {status && status.total > 0 && (
+          <Stack gap={4}>
+            <Progress
+              value={(100 * status.done) / status.total}
+              aria-label={t('documents.batchTitle')}
+            />
+            <Text size="sm">
+              {t('documents.batchProgress', { done: status.done, total: status.total })}
+            </Text>
+          </Stack>
+        )}
+        {status?.state === 'done' && (
+          <Alert color="teal" role="status">
+            {t('documents.batchDone', { count: status.done })}
+          </Alert>
+        )}
+        {status?.state === 'cancelled' && (
+          <Alert role="status">{t('documents.batchCancelled', { count: status.done })}</Alert>
+        )}
+        {error && <ErrorAlert error={error} />}
+        <Group>
+          {running ? (
+            <Button
+              variant="default"
+              onClick={() => jobId && void api.call('documents.batchCancel', { jobId })}
+            >
+              {t('register.cancel')}
+            </Button>
+          ) : (
+            <Button
+              disabled={!count}
+              onClick={() => {
+                setError(null)
+                setStatus(null)
+                api.call('documents.batchStart', selection).then((r) => setJobId(r.jobId), fail)
+              }}
+            >
+              {t('documents.batchStart', { count: count ?? 0 })}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
