@@ -102,6 +102,19 @@ describe('deposit receipts', () => {
   })
 })
 
+describe('a name the fonts cannot draw', () => {
+  it('is refused before anything is recorded', async () => {
+    const { id } = await api().call('artisans.register', validRegistration(testCodes(app.db)))
+    app.db.prepare(`UPDATE artisan SET last_name_lat = 'Ouali 中' WHERE id = ?`).run(id)
+    await expect(
+      api().call('documents.issue', { artisanId: id, type: 'receipt' }),
+    ).rejects.toMatchObject({
+      data: { key: 'errors.glyph_missing', params: { char: '中' } },
+    })
+    expect(await api().call('documents.list', { artisanId: id })).toEqual([])
+  })
+})
+
 describe('registration certificates', () => {
   const registered = async () => {
     const { id } = await api().call('artisans.register', validRegistration(testCodes(app.db)))

@@ -1,5 +1,5 @@
 import type { Actor } from '@shared/api/roles'
-import { appError } from '@shared/errors'
+import { AppError, appError } from '@shared/errors'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
 import type { Logger } from '../log'
@@ -56,7 +56,16 @@ export async function printBatch(
       cancelled = true
       break
     }
-    const row = db.transaction(() => recordIssue(db, actor, id, 'certificate'))()
+    let row
+    try {
+      row = db.transaction(() => recordIssue(db, actor, id, 'certificate'))()
+    } catch (error) {
+      // One file that cannot be printed (a character outside the fonts) does not stop the
+      // batch: it is left unissued and reported.
+      if (!(error instanceof AppError)) throw error
+      warnings.add(error.data.key)
+      continue
+    }
     if (pages > 0) doc.addPage()
     const found: string[] = []
     drawCertificate(doc, JSON.parse(row.contentJson) as CertificateContent, chamber, 0, found)

@@ -15,6 +15,7 @@ import {
   type CertificateContent,
 } from './certificate'
 import { receiptContent, renderReceipt, type ReceiptContent } from './receipt'
+import { checkCoverage } from './layout/paragraph'
 import { signPayload } from './signing'
 
 /**
@@ -111,6 +112,13 @@ function insert(db: Db, actor: Actor, row: Omit<DocumentRow, 'cancelledAt'>, at:
   ).run({ ...row, at, by: actor.id, byName: actor.name })
 }
 
+/** Every text a document will print, checked against the document fonts. */
+function checkTexts(value: unknown): void {
+  if (typeof value === 'string') checkCoverage(value)
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) if (key !== 'qr') checkTexts(v)
+}
+
 /**
  * Records the issuance of a receipt or certificate for an artisan (number, content, audit;
  * a certificate's QR code signed and the artisan's certificate marked issued). Call inside
@@ -145,6 +153,7 @@ export function recordIssue(
     content = { ...base, qr, keyId }
     db.prepare('UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
   }
+  checkTexts(content) // a character no font can draw: refused before anything is recorded
   const row = {
     id: uuidv7(),
     number,
