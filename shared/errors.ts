@@ -70,6 +70,11 @@ export function isAppErrorData(value: unknown): value is AppErrorData {
   return typeof v.code === 'string' && CODES.has(v.code) && typeof v.key === 'string'
 }
 
+/** What a screen shows for anything thrown: the error's own data, else an internal error. */
+export function errorDataOf(error: unknown): AppErrorData {
+  return error instanceof AppError ? error.data : { code: 'internal', key: 'errors.internal' }
+}
+
 /** HTTP status used by the browser host for each error code. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 400,

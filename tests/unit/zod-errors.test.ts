@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { appError, errorDataOf } from '@shared/errors'
 import { SetupInputSchema } from '@shared/settings/desk-profile'
 import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
 
@@ -89,5 +90,14 @@ describe('field errors carry i18n keys the clerk can read', () => {
     expect(errorsFor({ ...valid, chamber: { ...valid.chamber, logo: tooBig } })).toEqual([
       { path: 'chamber.logo', key: 'validation.logo_size' },
     ])
+  })
+})
+
+describe('errors shown on screens', () => {
+  it('keeps an AppError as it is and turns anything else into an internal error', () => {
+    const known = appError('conflict', 'errors.stale_file', { found: 2 })
+    expect(errorDataOf(known)).toEqual(known.data)
+    expect(errorDataOf(new Error('boom'))).toEqual({ code: 'internal', key: 'errors.internal' })
+    expect(errorDataOf('text')).toEqual({ code: 'internal', key: 'errors.internal' })
   })
 })

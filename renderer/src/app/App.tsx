@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { DirectionProvider, MantineProvider, Center, Loader } from '@mantine/core'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { DeskProfile } from '@shared/settings/desk-profile'
 import { DEFAULT_LANGUAGE, directionOf, type Language } from '@shared/settings/language'
 import { api } from '../api/transport'
@@ -39,9 +39,7 @@ function Desk({ initialStatus, initialLanguage }: Props & { initialLanguage: Lan
     api
       .call('settings.get', {})
       .then(setProfile)
-      .catch((e: unknown) =>
-        setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
-      )
+      .catch((e: unknown) => setError(errorDataOf(e)))
       .finally(() => setLoading(false))
   }, [initialStatus])
 

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArtisanFile } from '@shared/artisans/records'
 import type { PathAction } from '@shared/artisans/path-action'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
@@ -38,11 +38,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
   const [saved, setSaved] = useState(false)
 
   const load = useCallback(() => {
-    api
-      .call('artisans.get', { id })
-      .then(setFile, (e: unknown) =>
-        setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
-      )
+    api.call('artisans.get', { id }).then(setFile, (e: unknown) => setError(errorDataOf(e)))
   }, [id])
   useEffect(load, [load])
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentSummary } from '@shared/api/methods/documents'
 import type { ArtisanFile } from '@shared/artisans/records'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -27,8 +27,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
   const [reason, setReason] = useState('')
   // A receipt until the artisan is registered in the RNA, the certificate after.
   const kind = file.rnaStatus === 'registered' ? 'certificate' : 'receipt'
-  const fail = (e: unknown) =>
-    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const fail = (e: unknown) => setError(errorDataOf(e))
 
   const load = useCallback(() => {
     api.call('documents.list', { artisanId: file.id }).then(setDocuments, fail)

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ListFilter } from '@shared/artisans/list'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Language } from '@shared/settings/language'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { useJobStatus } from '../components/useJobStatus'
 import { fromBase64, saveFile } from '../files/file-content'
 
 type Status = Awaited<ReturnType<typeof api.call<'export.status'>>>
@@ -21,8 +22,7 @@ export function ExportPanel({ filter, count }: { filter: ListFilter; count: numb
   const [jobId, setJobId] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
-  const fail = (e: unknown) =>
-    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const fail = (e: unknown) => setError(errorDataOf(e))
 
   const reset = () => {
     setJobId(null)
@@ -36,21 +36,16 @@ export function ExportPanel({ filter, count }: { filter: ListFilter; count: numb
       .then((r) => setJobId(r.jobId), fail)
   }
 
-  useEffect(() => {
-    if (!jobId) return
-    const timer = window.setInterval(() => {
-      api.call('export.status', { jobId }).then((s) => {
-        setStatus(s)
-        if (s.state === 'running') return
-        window.clearInterval(timer)
-        if (s.state === 'done')
-          api
-            .call('export.file', { jobId })
-            .then((f) => saveFile(f.fileName, fromBase64(f.base64), f.mime), fail)
-      }, fail)
-    }, 300)
-    return () => window.clearInterval(timer)
-  }, [jobId])
+  useJobStatus<Status>(jobId, (id) => api.call('export.status', { jobId: id }), {
+    onStatus: setStatus,
+    onEnd: (s, id) => {
+      if (s.state === 'done')
+        api
+          .call('export.file', { jobId: id })
+          .then((f) => saveFile(f.fileName, fromBase64(f.base64), f.mime), fail)
+    },
+    onError: fail,
+  })
 
   const running = status?.state === 'running' || (jobId !== null && status === null)
   return (

@@ -11,15 +11,16 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IDENTIFICATION_FIELDS } from '@shared/artisans/identification'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Language } from '@shared/settings/language'
 import { isolate } from '@shared/text/bidi'
 import { readChosenFile, type FileContent } from '../files/file-content'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { useJobStatus } from '../components/useJobStatus'
 
 type Preview = Awaited<ReturnType<typeof api.call<'import.preview'>>>
 type Status = Awaited<ReturnType<typeof api.call<'import.status'>>>
@@ -37,8 +38,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [jobId, setJobId] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
-  const fail = (e: unknown) =>
-    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const fail = (e: unknown) => setError(errorDataOf(e))
 
   const choose = async (picked: File | null) => {
     if (!picked) return
@@ -65,19 +65,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       .then((r) => setJobId(r.jobId), fail)
   }
 
-  useEffect(() => {
-    if (!jobId) return
-    const timer = window.setInterval(() => {
-      api.call('import.status', { jobId }).then((s) => {
-        setStatus(s)
-        if (s.state !== 'running') {
-          window.clearInterval(timer)
-          onImported()
-        }
-      }, fail)
-    }, 300)
-    return () => window.clearInterval(timer)
-  }, [jobId, onImported])
+  useJobStatus<Status>(jobId, (id) => api.call('import.status', { jobId: id }), {
+    onStatus: setStatus,
+    onEnd: () => onImported(),
+    onError: fail,
+  })
 
   const reportUrl = status?.report
     ? URL.createObjectURL(new Blob([status.report], { type: 'text/csv' }))

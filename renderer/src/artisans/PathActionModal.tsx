@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PARTNER_BANKS } from '@shared/artisans/enums'
 import type { PathAction } from '@shared/artisans/path-action'
 import { todayIso } from '@shared/artisans/birth-date'
-import { AppError, type AppErrorData, type FieldError } from '@shared/errors'
+import { errorDataOf, type AppErrorData, type FieldError } from '@shared/errors'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 
@@ -67,8 +67,7 @@ export function PathActionModal({
       })
       onDone()
     } catch (e) {
-      const data =
-        e instanceof AppError ? e.data : { code: 'internal' as const, key: 'errors.internal' }
+      const data = errorDataOf(e)
       setFields(data.fields ?? [])
       if (!data.fields?.length) setFailure(data)
     } finally {

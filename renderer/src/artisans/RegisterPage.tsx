@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
@@ -48,8 +48,7 @@ export function RegisterPage({ params }: { params: URLSearchParams }) {
           })
           setInitial(valuesFromFile(file))
         },
-        (e: unknown) =>
-          setFailure(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
+        (e: unknown) => setFailure(errorDataOf(e)),
       )
     } else if (draftId) {
       api.call('drafts.get', { id: draftId }).then(

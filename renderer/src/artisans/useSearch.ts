@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { SearchResult } from '@shared/artisans/records'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 
 /** Results while typing: a short pause, and only the answer to the latest query is kept. */
@@ -16,9 +16,7 @@ export function useSearch(query: string, delayMs = 120) {
           setResult(r)
           setError(null)
         },
-        (e: unknown) =>
-          live &&
-          setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
+        (e: unknown) => live && setError(errorDataOf(e)),
       )
     }, delayMs)
     return () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Region } from '@shared/reference/regions'
 import { api } from '../api/transport'
 
@@ -11,9 +11,7 @@ export function useRegions(): { regions: Region[]; error: AppErrorData | null } 
     api
       .call('reference.regions', {})
       .then(setRegions)
-      .catch((e: unknown) =>
-        setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' }),
-      )
+      .catch((e: unknown) => setError(errorDataOf(e)))
   }, [])
   return { regions, error }
 }

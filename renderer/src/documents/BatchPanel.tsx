@@ -12,9 +12,10 @@ import {
 } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { useJobStatus } from '../components/useJobStatus'
 import { fromBase64, saveFile } from '../files/file-content'
 
 type Status = Awaited<ReturnType<typeof api.call<'documents.batchStatus'>>>
@@ -33,8 +34,7 @@ export function BatchPanel() {
   const [jobId, setJobId] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
-  const fail = (e: unknown) =>
-    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const fail = (e: unknown) => setError(errorDataOf(e))
   const selection = { registeredSince: since, withoutCertificate: without }
 
   useEffect(() => {
@@ -45,22 +45,17 @@ export function BatchPanel() {
     )
   }, [since, without, jobId])
 
-  useEffect(() => {
-    if (!jobId) return
-    const timer = window.setInterval(() => {
-      api.call('documents.batchStatus', { jobId }).then((s) => {
-        setStatus(s)
-        if (s.state === 'running') return
-        window.clearInterval(timer)
-        if (s.done > 0)
-          api
-            .call('documents.batchFile', { jobId })
-            .then((f) => saveFile(f.fileName, fromBase64(f.base64), 'application/pdf'), fail)
-        setJobId(null)
-      }, fail)
-    }, 300)
-    return () => window.clearInterval(timer)
-  }, [jobId])
+  useJobStatus<Status>(jobId, (id) => api.call('documents.batchStatus', { jobId: id }), {
+    onStatus: setStatus,
+    onEnd: (s, id) => {
+      if (s.done > 0)
+        api
+          .call('documents.batchFile', { jobId: id })
+          .then((f) => saveFile(f.fileName, fromBase64(f.base64), 'application/pdf'), fail)
+      setJobId(null)
+    },
+    onError: fail,
+  })
 
   const running = jobId !== null
   return (

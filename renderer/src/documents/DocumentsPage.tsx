@@ -13,7 +13,7 @@ import {
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Verification } from '@shared/api/methods/documents'
-import { AppError, type AppErrorData } from '@shared/errors'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -34,8 +34,7 @@ export function DocumentsPage() {
   const [result, setResult] = useState<Verification | null>(null)
   const [keys, setKeys] = useState<Key[]>([])
   const [error, setError] = useState<AppErrorData | null>(null)
-  const fail = (e: unknown) =>
-    setError(e instanceof AppError ? e.data : { code: 'internal', key: 'errors.internal' })
+  const fail = (e: unknown) => setError(errorDataOf(e))
   const loadKeys = () => void api.call('signing.keys', {}).then(setKeys, fail)
   useEffect(loadKeys, [])
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { z } from 'zod'
-import { AppError, type AppErrorData, type FieldError } from '@shared/errors'
+import { errorDataOf, type AppErrorData, type FieldError } from '@shared/errors'
 import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
 
 /**
@@ -75,8 +75,7 @@ export function useSchemaForm<V extends object, R>(options: SchemaFormOptions<V,
         setServerFields([])
         return true
       } catch (error) {
-        const data: AppErrorData =
-          error instanceof AppError ? error.data : { code: 'internal', key: 'errors.internal' }
+        const data: AppErrorData = errorDataOf(error)
         setServerFields(data.fields ?? [])
         if (!data.fields?.length) setFailure(data)
         return false
