@@ -13,7 +13,12 @@ import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
 import { verifyCommand } from './commands/verify'
-import { batchCommand, certificateCommand, receiptCommand } from './commands/print'
+import {
+  batchCommand,
+  certificateCommand,
+  fileSummaryCommand,
+  receiptCommand,
+} from './commands/print'
 
 export const COMMANDS: readonly CliCommand[] = [
   infoCommand,
@@ -24,6 +29,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   receiptCommand,
   certificateCommand,
+  fileSummaryCommand,
   batchCommand,
   verifyCommand,
 ]

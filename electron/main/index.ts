@@ -4,6 +4,7 @@ import { defaultDataDir } from '../services/paths'
 import { describeStartupError } from '../services/startup-error'
 import { APP_VERSION } from '../services/version'
 import { registerIpc } from './ipc'
+import { registerPrinting } from './printing'
 import { SafeStorageKeyStore } from './safe-storage-key-store'
 import { hardenContents, hardenSession } from './security'
 import { createMainWindow, isTrustedUrl } from './window'
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     return
   }
   registerIpc(core, isTrustedUrl)
+  registerPrinting(isTrustedUrl)
   createMainWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow()

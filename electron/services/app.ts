@@ -1,3 +1,4 @@
+import { printPreference, setPrintPreference } from './settings/printing'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiTransport } from '@shared/api/contract'
@@ -89,6 +90,8 @@ export function openApp(options: AppOptions): SijillApp {
     'settings.get': () => desk.getProfile(db),
     'settings.updateChamber': (input, ctx) => desk.updateChamber(db, ctx.actor, input),
     'settings.setLanguage': (input, ctx) => desk.setLanguage(db, ctx.actor, input.language),
+    'settings.printing': () => printPreference(db),
+    'settings.setPrinting': (input, ctx) => setPrintPreference(db, ctx.actor, input),
     'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),
     ...referenceHandlers(db),
     ...artisanHandlers(db),

@@ -1,3 +1,4 @@
+import { PrintPreferenceSchema } from '../settings/printing'
 import { z } from 'zod'
 import type { AppErrorData } from '../errors'
 import {
@@ -66,6 +67,20 @@ export const contract = {
   'settings.updateChamber': method({
     input: z.object({ chamber: ChamberProfileSchema, deskName: DeskNameSchema }),
     output: DeskProfileSchema,
+    roles: ['administrator', 'supervisor'],
+    needsSetup: true,
+    writes: true,
+  }),
+  'settings.printing': method({
+    input: Empty,
+    output: PrintPreferenceSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'settings.setPrinting': method({
+    input: PrintPreferenceSchema,
+    output: PrintPreferenceSchema,
     roles: ['administrator', 'supervisor'],
     needsSetup: true,
     writes: true,

@@ -28,12 +28,17 @@ export function printFigures(figures: Figure[], json: boolean): void {
     }
     return
   }
+  const budget = (f: Figure) =>
+    f.budget === null ? '' : `${f.lowerIsBetter ? '≤' : '≥'} ${f.budget} ${f.unit}`
+  // Columns as wide as their longest entry (throughputs have long units), at least as before.
   const width = Math.max(...figures.map((f) => f.name.length))
+  const unitWidth = Math.max(6, ...figures.map((f) => f.unit.length))
+  const budgetWidth = Math.max(14, ...figures.map((f) => budget(f).length))
   for (const f of figures) {
-    const verdict = pass(f) === null ? '' : pass(f) ? 'ok' : 'OVER BUDGET'
-    const budget = f.budget === null ? '' : `${f.lowerIsBetter ? '≤' : '≥'} ${f.budget} ${f.unit}`
+    const missed = f.lowerIsBetter ? 'OVER BUDGET' : 'BELOW BUDGET'
+    const verdict = pass(f) === null ? '' : pass(f) ? 'ok' : missed
     process.stdout.write(
-      `${f.name.padEnd(width)}  ${f.value.toFixed(2).padStart(10)} ${f.unit.padEnd(6)} ${budget.padEnd(14)} ${verdict}\n`,
+      `${f.name.padEnd(width)}  ${f.value.toFixed(2).padStart(10)} ${f.unit.padEnd(unitWidth)} ${budget(f).padEnd(budgetWidth)} ${verdict}\n`,
     )
   }
 }

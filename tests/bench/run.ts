@@ -2,7 +2,8 @@
  * `npm run bench` — Sijill's performance figures against the budgets of design.md §7,
  * on a generated register of 1,000,000 artisans (kept in .bench/ between runs; the first
  * run seeds it). `npm run bench -- --json` prints one JSON object per figure.
- * Options: --artisans N (default 1000000), --fresh (re-seed).
+ * Options: --artisans N (default 1000000), --fresh (re-seed). The document figures print
+ * the same certificate with Chromium (/usr/bin/chromium, or SIJILL_CHROMIUM) to compare.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,6 +17,7 @@ import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
+import { documentFigures } from './documents'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
 import { VALID_SETUP } from '../helpers/temp-desk'
@@ -29,7 +31,8 @@ const { values } = parseArgs({
 })
 const COUNT = Number(values.artisans)
 const IMPORT_ROWS = Number(process.env.SIJILL_BENCH_IMPORT_ROWS ?? 100_000)
-const DIR = join(__dirname, '../../.bench', `desk-${COUNT}`)
+const BENCH = join(__dirname, '../../.bench')
+const DIR = join(BENCH, `desk-${COUNT}`)
 const BENCH_SETUP = { ...VALID_SETUP, deskName: 'Bench', language: 'fr' as const }
 const log = (m: string) => process.stderr.write(`${m}\n`)
 const quietLog = { info: () => undefined, error: (m: string) => log(m) }
@@ -77,9 +80,9 @@ function timeMs(fn: () => unknown): number {
   return Number(process.hrtime.bigint() - t) / 1e6
 }
 
-/** Import of 100,000 rows from an XLSX workbook, with validation and duplicate matching, into a fresh desk. */
-async function importFigure(): Promise<Figure> {
-  const dir = join(__dirname, '../../.bench/import-desk')
+/** An empty desk, set up, in .bench/<name> (made anew each run). */
+async function freshDesk(name: string): Promise<SijillApp> {
+  const dir = join(BENCH, name)
   rmSync(dir, { recursive: true, force: true })
   const desk = openApp({
     dataDir: dir,
@@ -90,6 +93,17 @@ async function importFigure(): Promise<Figure> {
   })
   try {
     await desk.direct().call('setup.complete', BENCH_SETUP)
+    return desk
+  } catch (error) {
+    desk.close()
+    throw error
+  }
+}
+
+/** Import of 100,000 rows from an XLSX workbook, with validation and duplicate matching, into a fresh desk. */
+async function importFigure(): Promise<Figure> {
+  const desk = await freshDesk('import-desk')
+  try {
     const random = new Random(99)
     const communes = desk.db
       .prepare('SELECT name_fr FROM ref_commune WHERE code LIKE ?')
@@ -303,6 +317,8 @@ async function main(): Promise<void> {
     `DELETE FROM artisan_event WHERE artisan_id IN (SELECT id FROM artisan WHERE cin LIKE 'ZZ%')`,
   )
   app.db.exec(`DELETE FROM artisan WHERE cin LIKE 'ZZ%'`)
+
+  figures.push(...(await documentFigures(app, () => freshDesk('batch-desk'), BENCH)))
   app.close()
 
   figures.push(await importFigure())

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import type { Download } from '@playwright/test'
 import { openTestDesk } from '../helpers/temp-desk'
 import { deskWithArtisans } from './counter-data'
 import { expect, test } from './fixtures'
@@ -19,30 +18,67 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
   const documents = page.getByTestId('documents')
   await expect(documents).toContainText('لم تُسلَّم أي وثيقة بعد.')
 
-  const pdfText = async (download: Promise<Download>) => {
+  /** The preview opened by a print: its pages drawn, then saved as the PDF and closed. */
+  const previewed = async () => {
+    const preview = page.getByRole('dialog')
+    await expect(preview.getByTestId('preview-page').first()).toHaveAttribute('data-drawn', 'true')
+    const download = page.waitForEvent('download')
+    await preview.getByRole('button', { name: 'حفظ ملف PDF' }).click()
     const file = await download
-    expect(file.suggestedFilename()).toMatch(/^R-09-\d{4}-[0-9A-F]{4}-\d{6}(-duplicata-\d+)?\.pdf$/)
-    return execFileSync('pdftotext', ['-raw', await file.path(), '-']).toString('utf8')
+    expect(file.suggestedFilename()).toMatch(
+      /^[RF]-09-\d{4}-[0-9A-F]{4}-\d{6}(-duplicata-\d+)?\.pdf$/,
+    )
+    const text = execFileSync('pdftotext', ['-raw', await file.path(), '-']).toString('utf8')
+    return { preview, text }
   }
-  let download = page.waitForEvent('download')
   await documents.getByRole('button', { name: 'طباعة وصل الإيداع' }).click()
-  const original = await pdfText(download)
-  expect(original).toContain('Récépissé de dépôt')
-  expect(original).toContain('J100001')
+  const first = await previewed()
+  expect(first.text).toContain('Récépissé de dépôt')
+  expect(first.text).toContain('J100001')
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-preview-ar.png`) })
+  // Print: the pages go to the print area, which is all that shows on paper.
+  await first.preview.getByRole('button', { name: 'طباعة', exact: true }).click()
+  await expect(page.locator('#print-area')).toHaveAttribute('data-pages', '1')
+  await expect(first.preview.getByText('أُرسلت الوثيقة إلى الطابعة.')).toBeVisible()
+  const paper = join(testInfo.outputDir, 'printed.pdf')
+  await page.pdf({ path: paper, preferCSSPageSize: true })
+  expect(execFileSync('pdfinfo', [paper]).toString()).toMatch(/Pages:\s+1\b/)
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-singlefile',
+    paper,
+    join(SHOTS, `${testInfo.project.name}-printed-receipt`),
+  ])
+  await first.preview.getByRole('button', { name: 'إغلاق' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(documents.getByTestId('document-row')).toHaveCount(1)
   await expect(documents.getByTestId('document-row')).toContainText('أصل')
 
-  download = page.waitForEvent('download')
   await documents.getByRole('button', { name: 'إعادة الطباعة (نسخة)' }).click()
-  expect(await pdfText(download)).toContain('DUPLICATA')
+  expect((await previewed()).text).toContain('DUPLICATA')
+  await page.getByRole('dialog').getByRole('button', { name: 'إغلاق' }).click()
   await expect(documents.getByTestId('document-row')).toHaveCount(2)
   await expect(documents.getByTestId('document-row').first()).toContainText('نسخة 1')
 
-  await documents.getByRole('button', { name: 'إلغاء' }).click()
+  // The file summary, for the artisan to check and sign.
+  await documents.getByRole('button', { name: 'طباعة بطاقة الملف' }).click()
+  const summary = await previewed()
+  expect(summary.text).toContain('Fiche du dossier')
+  expect(summary.text).toContain('J100001')
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-summary-preview-ar.png`) })
+  await summary.preview.getByRole('button', { name: 'إغلاق' }).click()
+  await expect(documents.getByTestId('document-row')).toHaveCount(3)
+
+  // Cancelling the receipt (its original, the oldest row) leaves the summary as it is.
+  const receipts = documents.getByTestId('document-row').filter({ hasText: 'وصل الإيداع' })
+  await receipts.last().getByRole('button', { name: 'إلغاء' }).click()
   await documents.getByRole('textbox', { name: 'سبب الإلغاء' }).fill('خطأ في الاسم')
   await documents.getByRole('button', { name: 'إلغاء الوثيقة' }).click()
   await expect(documents.getByText(/ملغاة: .?خطأ في الاسم/).first()).toBeVisible()
-  await expect(documents.getByRole('button', { name: 'إعادة الطباعة (نسخة)' })).toHaveCount(0)
+  await expect(receipts.getByRole('button', { name: 'إعادة الطباعة (نسخة)' })).toHaveCount(0)
+  await expect(documents.getByRole('button', { name: 'إعادة الطباعة (نسخة)' })).toHaveCount(1)
   await page.screenshot({
     path: join(SHOTS, `${testInfo.project.name}-documents-ar.png`),
     fullPage: true,
@@ -85,12 +121,18 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await box.press('Enter')
   const documents = page.getByTestId('documents')
   await expect(documents.getByTestId('document-row')).toHaveCount(1)
-  const download = page.waitForEvent('download')
   await documents.getByRole('button', { name: "Imprimer l'attestation d'inscription" }).click()
+  const preview = page.getByRole('dialog')
+  await expect(preview.getByTestId('preview-page')).toHaveAttribute('data-drawn', 'true')
+  await expect(preview).toContainText('1 page')
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-preview-fr.png`) })
+  const download = page.waitForEvent('download')
+  await preview.getByRole('button', { name: 'Enregistrer le PDF' }).click()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^A-09-/)
   const text = execFileSync('pdftotext', ['-raw', await file.path(), '-']).toString('utf8')
   expect(text).toContain('0900004242')
+  await preview.getByRole('button', { name: 'Fermer' }).click()
   await expect(documents.getByTestId('document-row')).toHaveCount(2)
 
   await page.keyboard.press('Alt+Digit3')
@@ -110,14 +152,27 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await batch.getByLabel('Inscrits depuis le').fill('2026-01-01')
   await expect(batch.getByRole('button', { name: 'Rien à imprimer' })).toBeDisabled()
   await batch.getByLabel('Sans attestation imprimée').uncheck()
-  const batchDownload = page.waitForEvent('download')
   await batch.getByRole('button', { name: 'Imprimer 1 attestation' }).click()
+  await expect(page.getByRole('dialog').getByTestId('preview-page')).toHaveAttribute(
+    'data-drawn',
+    'true',
+  )
+  const batchDownload = page.waitForEvent('download')
+  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer le PDF' }).click()
   const batchPdf = await (await batchDownload).path()
   expect(execFileSync('pdftotext', ['-raw', batchPdf, '-']).toString('utf8')).toContain(
     '0900004242',
   )
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
+  await expect(batch.getByRole('button', { name: 'Rouvrir le PDF imprimé' })).toBeVisible()
   await expect(batch.getByText('PDF prêt : 1 page.')).toBeVisible()
 
+  // Printing settings: in the browser host the browser's dialog chooses the printer.
+  await page.keyboard.press('Alt+Digit7')
+  const printing = page.getByTestId('printing-settings')
+  await expect(printing).toContainText("L'impression directe n'existe que dans l'application")
+  await expect(printing.getByRole('switch')).toBeDisabled()
+  await page.keyboard.press('Alt+Digit3')
   await code.fill(qr)
   await code.press('Enter')
   await page.getByText('العربية', { exact: true }).click()

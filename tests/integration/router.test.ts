@@ -92,6 +92,35 @@ describe('the API router', () => {
     ).toMatchObject({ ok: true })
   })
 
+  it('keeps the desk’s print preference: dialog by default, silent only with a printer, set by supervisors', async () => {
+    await app.direct().call('setup.complete', VALID_SETUP)
+    expect(await app.direct().call('settings.printing', {})).toEqual({
+      silent: false,
+      printer: null,
+    })
+    expect(
+      await app.direct().call('settings.setPrinting', { silent: true, printer: null }),
+    ).toEqual({ silent: false, printer: null })
+    const chosen = { silent: true, printer: 'Guichet-HP-LaserJet' }
+    expect(await app.direct().call('settings.setPrinting', chosen)).toEqual(chosen)
+    expect(await app.direct().call('settings.printing', {})).toEqual(chosen)
+    const asClerk = await app.router.call(
+      { actor: clerk, transport: 'http' },
+      'settings.setPrinting',
+      {
+        silent: false,
+        printer: null,
+      },
+    )
+    expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const tooLong = await app
+      .direct()
+      .call('settings.setPrinting', { silent: true, printer: 'x'.repeat(201) })
+      .catch((e: unknown) => e)
+    expect(tooLong).toMatchObject({ data: { code: 'validation' } })
+    expect(await app.direct().call('settings.printing', {})).toEqual(chosen)
+  })
+
   it('refuses methods that need a configured desk until setup is done', async () => {
     expect(await app.direct().call('setup.status', {})).toEqual({ done: false, language: 'ar' })
     await expect(app.direct().call('settings.get', {})).rejects.toMatchObject({

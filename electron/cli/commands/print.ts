@@ -6,18 +6,26 @@ import { printBatch } from '../../services/documents/batch'
 import { translateError as translate } from '../../services/startup-error'
 
 /**
- * `receipt --artisan ID --out FILE` and `certificate --artisan ID|--nia NIA --out FILE`:
- * a document issued (numbered, recorded, audited) exactly as from the file's screen.
+ * `receipt --artisan ID --out FILE`, `certificate --artisan ID|--nia NIA --out FILE` and
+ * `file-summary --artisan ID|--nia NIA --out FILE`: a document issued (numbered, recorded,
+ * audited) exactly as from the file's screen.
  */
-function printCommand(type: 'receipt' | 'certificate'): CliCommand {
-  const byNia = type === 'certificate'
+const PRINTED = {
+  receipt: { name: 'receipt', summary: 'print a deposit receipt (PDF)' },
+  certificate: { name: 'certificate', summary: 'print a registration certificate (PDF)' },
+  summary: {
+    name: 'file-summary',
+    summary: "print the artisan's file summary to check and sign (PDF)",
+  },
+} as const
+
+function printCommand(type: keyof typeof PRINTED): CliCommand {
+  const byNia = type !== 'receipt'
+  const { name, summary } = PRINTED[type]
   return {
-    name: type,
-    summary:
-      type === 'receipt'
-        ? 'print a deposit receipt (PDF)'
-        : 'print a registration certificate (PDF)',
-    usage: `${type} --artisan ID${byNia ? '|--nia NIA' : ''} --out FILE.pdf`,
+    name,
+    summary,
+    usage: `${name} --artisan ID${byNia ? '|--nia NIA' : ''} --out FILE.pdf`,
     needsApp: true,
     async run(args, io, app) {
       if (!app) return EXIT.failed
@@ -65,6 +73,7 @@ function printCommand(type: 'receipt' | 'certificate'): CliCommand {
 
 export const receiptCommand = printCommand('receipt')
 export const certificateCommand = printCommand('certificate')
+export const fileSummaryCommand = printCommand('summary')
 
 /** `batch --registered-since DATE [--all] --out FILE.pdf`: certificates by batch, with progress. */
 export const batchCommand: CliCommand = {

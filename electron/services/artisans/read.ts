@@ -1,6 +1,7 @@
 import type { ArtisanFile, PathEvent } from '@shared/artisans/records'
 import { appError } from '@shared/errors'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 import { FILE_COLUMNS } from './columns'
 
 /** One artisan's whole file: identity, craft, path state and the history of its steps. */
@@ -11,9 +12,9 @@ type FileRow = Omit<ArtisanFile, 'evidence' | 'secondaryActivities' | 'events'> 
 }
 
 export function readFileRow(db: Db, id: string): FileRow | undefined {
-  return db
-    .prepare(`SELECT ${FILE_COLUMNS} FROM artisan WHERE id = ? AND deleted_at IS NULL`)
-    .get(id) as FileRow | undefined
+  return sql(db, `SELECT ${FILE_COLUMNS} FROM artisan WHERE id = ? AND deleted_at IS NULL`).get(
+    id,
+  ) as FileRow | undefined
 }
 
 export function requireFileRow(db: Db, id: string): FileRow {
@@ -24,20 +25,19 @@ export function requireFileRow(db: Db, id: string): FileRow {
 
 export function getArtisanFile(db: Db, id: string): ArtisanFile {
   const { num: _num, evidenceJson, serverRevision: _rev, ...row } = requireFileRow(db, id)
-  const secondaryActivities = db
-    .prepare(
-      'SELECT activity_code FROM artisan_activity WHERE artisan_id = ? ORDER BY activity_code',
-    )
+  const secondaryActivities = sql(
+    db,
+    'SELECT activity_code FROM artisan_activity WHERE artisan_id = ? ORDER BY activity_code',
+  )
     .pluck()
     .all(id) as string[]
   const events = (
-    db
-      .prepare(
-        `SELECT id, step, happened_on AS happenedOn, recorded_at AS recordedAt, actor_name AS actorName,
+    sql(
+      db,
+      `SELECT id, step, happened_on AS happenedOn, recorded_at AS recordedAt, actor_name AS actorName,
            detail_json AS detailJson
          FROM artisan_event WHERE artisan_id = ? ORDER BY happened_on, recorded_at`,
-      )
-      .all(id) as (Omit<PathEvent, 'detail'> & { detailJson: string })[]
+    ).all(id) as (Omit<PathEvent, 'detail'> & { detailJson: string })[]
   ).map(({ detailJson, ...e }) => ({
     ...e,
     detail: JSON.parse(detailJson) as Record<string, string>,

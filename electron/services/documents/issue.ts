@@ -6,6 +6,7 @@ import { getArtisanFile } from '../artisans/read'
 import { appendAudit } from '../audit/audit-log'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 import { deskIdentity, getProfile } from '../settings/desk-profile-service'
 import type { Chamber } from './page'
 import {
@@ -15,6 +16,7 @@ import {
   type CertificateContent,
 } from './certificate'
 import { receiptContent, renderReceipt, type ReceiptContent } from './receipt'
+import { renderSummary, summaryContent, type SummaryContent } from './summary'
 import { checkCoverage } from './layout/paragraph'
 import { signPayload } from './signing'
 
@@ -39,11 +41,11 @@ export interface DocumentRow {
 
 function nextNumber(db: Db, type: DocumentType, at: string): string {
   const year = Number(at.slice(0, 4))
-  const last = db
-    .prepare(
-      `INSERT INTO document_sequence (type, year, last) VALUES (?, ?, 1)
+  const last = sql(
+    db,
+    `INSERT INTO document_sequence (type, year, last) VALUES (?, ?, 1)
        ON CONFLICT (type, year) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
+  )
     .pluck()
     .get(type, year) as number
   const region = getProfile(db).chamber.regionCode
@@ -57,21 +59,24 @@ export function chamberOf(db: Db): Chamber {
   return { nameAr: c.nameAr, nameFr: c.nameFr, address: c.address, phone: c.phone, logo }
 }
 
-function referenceName(db: Db, table: 'ref_commune' | 'ref_activity', code: string | null) {
+function referenceName(
+  db: Db,
+  table: 'ref_commune' | 'ref_activity' | 'ref_province',
+  code: string | null,
+) {
   if (!code) return null
   return (
-    (db.prepare(`SELECT name_ar AS ar, name_fr AS fr FROM ${table} WHERE code = ?`).get(code) as
+    (sql(db, `SELECT name_ar AS ar, name_fr AS fr FROM ${table} WHERE code = ?`).get(code) as
       { ar: string; fr: string } | undefined) ?? null
   )
 }
 
 function readRow(db: Db, id: string): DocumentRow {
-  const row = db
-    .prepare(
-      `SELECT id, number, copy, type, artisan_id AS artisanId, content_json AS contentJson,
+  const row = sql(
+    db,
+    `SELECT id, number, copy, type, artisan_id AS artisanId, content_json AS contentJson,
          cancelled_at AS cancelledAt FROM document WHERE id = ?`,
-    )
-    .get(id) as DocumentRow | undefined
+  ).get(id) as DocumentRow | undefined
   if (!row) throw appError('not_found', 'errors.not_found')
   return row
 }
@@ -90,10 +95,12 @@ async function render(
   row: Pick<DocumentRow, 'id' | 'number' | 'copy' | 'type' | 'contentJson'>,
 ) {
   const content: unknown = JSON.parse(row.contentJson)
-  const { pdf, warnings } =
-    row.type === 'certificate'
-      ? await renderCertificate(content as CertificateContent, chamberOf(db), row.copy)
-      : await renderReceipt(content as ReceiptContent, chamberOf(db), row.copy)
+  const renderer = {
+    certificate: () => renderCertificate(content as CertificateContent, chamberOf(db), row.copy),
+    receipt: () => renderReceipt(content as ReceiptContent, chamberOf(db), row.copy),
+    summary: () => renderSummary(content as SummaryContent, chamberOf(db), row.copy),
+  }[row.type]
+  const { pdf, warnings } = await renderer()
   const suffix = row.copy > 0 ? `-duplicata-${row.copy}` : ''
   return {
     id: row.id,
@@ -106,7 +113,8 @@ async function render(
 }
 
 function insert(db: Db, actor: Actor, row: Omit<DocumentRow, 'cancelledAt'>, at: string) {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO document (id, number, copy, type, artisan_id, issued_at, issued_by, issued_by_name, content_json)
      VALUES (@id, @number, @copy, @type, @artisanId, @at, @by, @byName, @contentJson)`,
   ).run({ ...row, at, by: actor.id, byName: actor.name })
@@ -120,7 +128,7 @@ function checkTexts(value: unknown): void {
 }
 
 /**
- * Records the issuance of a receipt or certificate for an artisan (number, content, audit;
+ * Records the issuance of a receipt, certificate or file summary for an artisan (number, content, audit;
  * a certificate's QR code signed and the artisan's certificate marked issued). Call inside
  * a transaction; the caller renders.
  */
@@ -128,7 +136,7 @@ export function recordIssue(
   db: Db,
   actor: Actor,
   artisanId: string,
-  type: 'receipt' | 'certificate',
+  type: DocumentType,
 ): DocumentRow {
   const file = getArtisanFile(db, artisanId)
   if (type === 'receipt' && file.rnaStatus === 'registered')
@@ -142,8 +150,20 @@ export function recordIssue(
     commune: referenceName(db, 'ref_commune', file.communeCode),
   }
   const issue = { number, issuedOn: at.slice(0, 10), issuedBy: actor.name }
-  let content: ReceiptContent | CertificateContent
+  let content: ReceiptContent | CertificateContent | SummaryContent
   if (type === 'receipt') content = receiptContent(file, names, issue)
+  else if (type === 'summary')
+    content = summaryContent(
+      file,
+      {
+        ...names,
+        province: referenceName(db, 'ref_province', file.provinceCode),
+        secondary: file.secondaryActivities
+          .map((code) => referenceName(db, 'ref_activity', code))
+          .filter((n): n is { ar: string; fr: string } => n !== null),
+      },
+      issue,
+    )
   else {
     const base = certificateContent(file, names, issue)
     const qr = signPayload(db, certificatePayload(base, file.mainActivity))
@@ -151,7 +171,7 @@ export function recordIssue(
       (JSON.parse(Buffer.from(qr.split('.')[1] ?? '', 'base64url').toString()) as { k: string }).k,
     )
     content = { ...base, qr, keyId }
-    db.prepare('UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
+    sql(db, 'UPDATE artisan SET certificate_issued_at = ? WHERE id = ?').run(at, artisanId)
   }
   checkTexts(content) // a character no font can draw: refused before anything is recorded
   const row = {
@@ -178,12 +198,12 @@ export function recordIssue(
   return { ...row, cancelledAt: null }
 }
 
-/** Issues a receipt or a certificate for an artisan; the PDF comes back. */
+/** Issues a receipt, a certificate or a file summary for an artisan; the PDF comes back. */
 export async function issueDocument(
   db: Db,
   actor: Actor,
   artisanId: string,
-  type: 'receipt' | 'certificate',
+  type: DocumentType,
 ): Promise<Printed> {
   const row = db.transaction(() => recordIssue(db, actor, artisanId, type))()
   return render(db, row)
@@ -223,7 +243,8 @@ export function cancelDocument(db: Db, actor: Actor, id: string, reason: string)
   db.transaction(() => {
     const row = readRow(db, id)
     if (row.cancelledAt) return
-    db.prepare(
+    sql(
+      db,
       `UPDATE document SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE number = ?`,
     ).run(at, actor.id, reason, row.number)
     appendAudit(
@@ -243,11 +264,10 @@ export function cancelDocument(db: Db, actor: Actor, id: string, reason: string)
 }
 
 export function listDocuments(db: Db, artisanId: string): DocumentSummary[] {
-  return db
-    .prepare(
-      `SELECT id, number, copy, type, issued_at AS issuedAt, issued_by_name AS issuedByName,
+  return sql(
+    db,
+    `SELECT id, number, copy, type, issued_at AS issuedAt, issued_by_name AS issuedByName,
          cancelled_at AS cancelledAt, cancel_reason AS cancelReason
        FROM document WHERE artisan_id = ? ORDER BY issued_at DESC, copy DESC`,
-    )
-    .all(artisanId) as DocumentSummary[]
+  ).all(artisanId) as DocumentSummary[]
 }

@@ -28,12 +28,17 @@ export interface Chamber {
   logo: Buffer | null
 }
 
-export function newDocument(title: string): Doc {
+/** `pages`: keep every page open until the end (to number them "page n of N"). */
+export function newDocument(title: string, pages: 'streamed' | 'kept' = 'streamed'): Doc {
   return new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
     info: { Title: title, Creator: 'Sijill', Producer: 'Sijill' },
     autoFirstPage: true,
+    bufferPages: pages === 'kept',
+    // No standard font: pdfkit would parse Helvetica's metrics for every document, and
+    // nothing here is ever set in it (layout/draw.ts registers the document fonts).
+    font: '',
   })
 }
 
@@ -133,7 +138,8 @@ export function section(doc: Doc, key: string, y: number): number {
   return below + 6
 }
 
-const LABEL = 135
+export const LABEL = 135
+export const VALUE_WIDTH = INNER - 2 * LABEL - 16
 
 /** One row: French label (left), the value (middle, each line in its own direction), Arabic label (right). */
 export function row(
@@ -142,7 +148,7 @@ export function row(
   labels: { fr: string; ar: string },
   values: { text: string; direction: 'rtl' | 'ltr' }[],
 ): number {
-  drawText(doc, labels.fr, {
+  const fr = drawText(doc, labels.fr, {
     x: PAGE.margin,
     y: y + 1,
     width: LABEL,
@@ -150,7 +156,7 @@ export function row(
     direction: 'ltr',
     color: GREY,
   })
-  drawText(doc, labels.ar, {
+  const ar = drawText(doc, labels.ar, {
     x: PAGE.margin + INNER - LABEL,
     y,
     width: LABEL,
@@ -163,13 +169,13 @@ export function row(
     h += drawText(doc, v.text, {
       x: PAGE.margin + LABEL + 8,
       y: y + h,
-      width: INNER - 2 * LABEL - 16,
+      width: VALUE_WIDTH,
       size: 11,
       direction: v.direction,
       align: 'center',
     })
   }
-  return y + Math.max(h, 18) + 2
+  return y + Math.max(h, fr, ar, 18) + 2
 }
 
 /** The French and Arabic of one key, as a row's labels. */
@@ -226,8 +232,7 @@ export function bilingual(doc: Doc, y: number, ar: string, fr: string, size = 9.
  * or the chamber's alone (right) when the left holds something else (a QR code).
  */
 export const FOOT_Y = PAGE.height - PAGE.margin - 24 - 80
-export function signatures(doc: Doc, who: 'both' | 'chamber' = 'both'): void {
-  const y = FOOT_Y
+export function signatures(doc: Doc, who: 'both' | 'chamber' = 'both', y = FOOT_Y): void {
   const w = INNER / 2 - 10
   const keys = ['documents.signArtisan', 'documents.signChamber'] as const
   for (const [i, key] of keys.entries()) {

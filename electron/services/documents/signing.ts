@@ -3,6 +3,7 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  type KeyObject,
   sign,
   verify,
 } from 'node:crypto'
@@ -10,6 +11,7 @@ import type { Actor } from '@shared/api/roles'
 import { appendAudit } from '../audit/audit-log'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 
 /**
  * Signed QR payloads, verifiable offline by anyone holding the public key (docs/documents.md):
@@ -46,12 +48,11 @@ function makeKey(db: Db, at: string): string {
 }
 
 function activeKey(db: Db): { id: string; privateKey: string } {
-  const row = db
-    .prepare(
-      `SELECT id, private_key AS privateKey FROM signing_key
+  const row = sql(
+    db,
+    `SELECT id, private_key AS privateKey FROM signing_key
        WHERE private_key IS NOT NULL AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-    )
-    .get() as { id: string; privateKey: string } | undefined
+  ).get() as { id: string; privateKey: string } | undefined
   if (row) return row
   const id = makeKey(db, nowIso())
   return activeKey(db) ?? { id, privateKey: '' }
@@ -61,12 +62,18 @@ export function signPayload(db: Db, payload: Record<string, unknown>): string {
   const key = activeKey(db)
   const body = b64url(Buffer.from(JSON.stringify({ ...payload, k: key.id }), 'utf8'))
   const signed = `${PREFIX}.${body}`
-  const privateKey = createPrivateKey({
-    key: Buffer.from(key.privateKey, 'base64'),
-    format: 'der',
-    type: 'pkcs8',
-  })
-  return `${signed}.${b64url(sign(null, Buffer.from(signed), privateKey))}`
+  return `${signed}.${b64url(sign(null, Buffer.from(signed), privateKeyObject(key.privateKey)))}`
+}
+
+/** The key object of the active private key, parsed once (a batch signs thousands). */
+let parsedKey: { der: string; key: KeyObject } | null = null
+function privateKeyObject(der: string): KeyObject {
+  if (parsedKey?.der !== der)
+    parsedKey = {
+      der,
+      key: createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' }),
+    }
+  return parsedKey.key
 }
 
 export type Verdict =

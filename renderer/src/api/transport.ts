@@ -1,6 +1,7 @@
 import type { ApiResult, ApiTransport } from '@shared/api/contract'
 import { createApiClient } from '@shared/api/client'
 import { isAppErrorData } from '@shared/errors'
+import type { PrintOutcome, PrintRequest, Printer } from '@shared/settings/printing'
 
 /**
  * Picks the transport the page runs under: the preload bridge in Electron, the loopback
@@ -8,7 +9,12 @@ import { isAppErrorData } from '@shared/errors'
  */
 declare global {
   interface Window {
-    sijill?: { kind: 'ipc'; call(method: string, input: unknown): Promise<ApiResult<unknown>> }
+    sijill?: {
+      kind: 'ipc'
+      call(method: string, input: unknown): Promise<ApiResult<unknown>>
+      print?(request: PrintRequest): Promise<PrintOutcome>
+      printers?(): Promise<Printer[]>
+    }
   }
 }
 

@@ -8,20 +8,22 @@ import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
-import { fromBase64, saveFile } from '../files/file-content'
+import { fromBase64 } from '../files/file-content'
+import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
 
 type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
 
 /**
  * The documents issued to an artisan, newest first: print a deposit receipt (until the
  * artisan is registered in the RNA) or the registration certificate (once the NIA is
- * assigned), reprint one as a duplicata, cancel one with a reason.
- * Each print is saved as a PDF (Electron asks where; the browser host downloads it).
+ * assigned), the file summary for the artisan to check and sign; reprint one as a
+ * duplicata, cancel one with a reason. Each document opens in the preview, to print or save.
  */
 export function DocumentsCard({ file }: { file: ArtisanFile }) {
   const { t } = useTranslation()
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
   const [printed, setPrinted] = useState<Printed | null>(null)
+  const [preview, setPreview] = useState<PreviewDocument | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [cancelling, setCancelling] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -35,7 +37,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
   useEffect(load, [load])
 
   const save = (p: Printed) => {
-    saveFile(p.fileName, fromBase64(p.base64), 'application/pdf')
+    setPreview({ fileName: p.fileName, bytes: fromBase64(p.base64), warnings: p.warnings })
     setPrinted(p)
     load()
   }
@@ -60,14 +62,26 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
           <Title order={3} size="h5">
             {t('artisan.documents')}
           </Title>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => act(api.call('documents.issue', { artisanId: file.id, type: kind }))}
-          >
-            {t(kind === 'certificate' ? 'documents.printCertificate' : 'documents.printReceipt')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => act(api.call('documents.issue', { artisanId: file.id, type: kind }))}
+            >
+              {t(kind === 'certificate' ? 'documents.printCertificate' : 'documents.printReceipt')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() =>
+                act(api.call('documents.issue', { artisanId: file.id, type: 'summary' }))
+              }
+            >
+              {t('documents.printSummary')}
+            </Button>
+          </Group>
         </Group>
+        {preview && <PdfPreview document={preview} onClose={() => setPreview(null)} />}
         {printed && (
           <Alert color="teal" role="status">
             {t('documents.printed', { number: printed.number })}

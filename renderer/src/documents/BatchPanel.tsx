@@ -16,7 +16,8 @@ import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { useJobStatus } from '../components/useJobStatus'
-import { fromBase64, saveFile } from '../files/file-content'
+import { fromBase64 } from '../files/file-content'
+import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
 
 type Status = Awaited<ReturnType<typeof api.call<'documents.batchStatus'>>>
 
@@ -34,6 +35,8 @@ export function BatchPanel() {
   const [jobId, setJobId] = useState<string | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
+  const [printed, setPrinted] = useState<PreviewDocument | null>(null)
+  const [previewing, setPreviewing] = useState(false)
   const fail = (e: unknown) => setError(errorDataOf(e))
   const selection = { registeredSince: since, withoutCertificate: without }
 
@@ -49,9 +52,10 @@ export function BatchPanel() {
     onStatus: setStatus,
     onEnd: (s, id) => {
       if (s.done > 0)
-        api
-          .call('documents.batchFile', { jobId: id })
-          .then((f) => saveFile(f.fileName, fromBase64(f.base64), 'application/pdf'), fail)
+        api.call('documents.batchFile', { jobId: id }).then((f) => {
+          setPrinted({ fileName: f.fileName, bytes: fromBase64(f.base64) })
+          setPreviewing(true)
+        }, fail)
       setJobId(null)
     },
     onError: fail,
@@ -99,7 +103,15 @@ export function BatchPanel() {
           <Alert role="status">{t('documents.batchCancelled', { count: status.done })}</Alert>
         )}
         {error && <ErrorAlert error={error} />}
+        {printed && previewing && (
+          <PdfPreview document={printed} onClose={() => setPreviewing(false)} />
+        )}
         <Group>
+          {printed && !running && (
+            <Button variant="default" onClick={() => setPreviewing(true)}>
+              {t('printing.openAgain')}
+            </Button>
+          )}
           {running ? (
             <Button
               variant="default"
@@ -113,6 +125,7 @@ export function BatchPanel() {
               onClick={() => {
                 setError(null)
                 setStatus(null)
+                setPrinted(null)
                 api.call('documents.batchStart', selection).then((r) => setJobId(r.jobId), fail)
               }}
             >

@@ -9,6 +9,7 @@ import { useChamberForm, type ChamberFormValues } from '../chamber/useChamberFor
 import { useRegions } from '../chamber/useRegions'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
+import { PrintingSettings } from '../printing/PrintingSettings'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 
 /** Settings: the chamber and desk (as at setup), the language, and facts about this desk. */
@@ -55,6 +56,8 @@ export function SettingsPage() {
           <LanguageSwitcher value={language} onChange={(l) => void changeLanguage(l)} />
         </Stack>
       </Paper>
+
+      <PrintingSettings />
 
       <Paper withBorder p="lg">
         <form

@@ -12,7 +12,7 @@ const PRINTERS: readonly Role[] = ['clerk', 'certificate_officer', 'supervisor',
 const CANCELLERS: readonly Role[] = ['certificate_officer', 'supervisor', 'administrator']
 const id = z.string().min(1).max(64)
 
-export const DOCUMENT_TYPES = ['receipt', 'certificate'] as const
+export const DOCUMENT_TYPES = ['receipt', 'certificate', 'summary'] as const
 
 export const DocumentSummarySchema = z.object({
   id: z.string(),

@@ -68,3 +68,39 @@ export function faceOf(char: string): Face {
   if (TIFINAGH.test(char)) return 'tifinagh'
   return 'latin'
 }
+
+/**
+ * Shaped words in the form pdfkit keeps them (positions in thousandths of an em, each with
+ * its glyph's advance), one cache per font shared by every document: the layout fills it
+ * as it measures (paragraph.ts), pdfkit reads it as it writes (draw.ts), so a word is
+ * shaped once. Bounded: past a limit a font's cache starts afresh.
+ */
+type PdfRun = fontkit.GlyphRun
+const words = new Map<string, { cache: Record<string, PdfRun>; size: number }>()
+const WORDS_MAX = 20_000
+
+export function shapedWords(name: string): Record<string, PdfRun> {
+  let entry = words.get(name)
+  if (!entry || entry.size > WORDS_MAX) {
+    entry = { cache: Object.create(null) as Record<string, PdfRun>, size: 0 }
+    words.set(name, entry)
+  }
+  return entry.cache
+}
+
+/** Keeps a run fontkit shaped for `text` in a font, converted as pdfkit converts its own. */
+export function rememberShaped(f: LoadedFont, text: string, run: PdfRun): void {
+  const cache = shapedWords(f.name)
+  if (cache[text]) return
+  const scale = 1000 / f.font.unitsPerEm
+  run.positions.forEach((p, i) => {
+    p.xAdvance *= scale
+    p.yAdvance *= scale
+    p.xOffset *= scale
+    p.yOffset *= scale
+    ;(p as typeof p & { advanceWidth: number }).advanceWidth =
+      (run.glyphs[i]?.advanceWidth ?? 0) * scale
+  })
+  cache[text] = run
+  ;(words.get(f.name) as { size: number }).size++
+}

@@ -1,6 +1,6 @@
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js'
 import { appError } from '@shared/errors'
-import { faceOf, font, type Face, type Weight } from './fonts'
+import { faceOf, font, rememberShaped, type Face, type Weight } from './fonts'
 
 /**
  * The text layout every document uses (design.md §5): a paragraph of logical text in any
@@ -43,9 +43,31 @@ export interface Line {
 const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/
 const SPACE = /\s/
 
+/**
+ * Shaping a run is the costly part of layout, and documents repeat the same runs (labels,
+ * titles, common names): each run's advance (in ems) and direction is remembered, bounded.
+ */
+interface Shaped {
+  ems: number
+  rtl: boolean
+}
+const shapedRuns = new Map<string, Shaped>()
+function shape(text: string, face: Face, weight: Weight | undefined): Shaped {
+  const key = `${face}|${weight ?? 'regular'}|${text}`
+  let hit = shapedRuns.get(key)
+  if (!hit) {
+    const f = font(face, weight)
+    const run = f.font.layout(text)
+    hit = { ems: run.advanceWidth / f.font.unitsPerEm, rtl: run.direction === 'rtl' }
+    rememberShaped(f, text, run) // pdfkit will write this very run
+    if (shapedRuns.size >= 50_000) shapedRuns.clear()
+    shapedRuns.set(key, hit)
+  }
+  return hit
+}
+
 function widthOf(text: string, face: Face, style: ParagraphStyle): number {
-  const f = font(face, style.weight).font
-  return (f.layout(text).advanceWidth * style.size) / f.unitsPerEm
+  return shape(text, face, style.weight).ems * style.size
 }
 
 /** Refuses, before drawing, any character the document's fonts cannot draw. */
@@ -142,8 +164,7 @@ function layoutLine(
       const visual = chars.join('')
       // fontkit shapes right-to-left scripts and returns their glyphs reversed: hand it
       // the logical order then, so that it comes out in the visual order wanted here.
-      const f = font(face, style.weight).font
-      const reverses = f.layout(visual).direction === 'rtl'
+      const reverses = shape(visual, face, style.weight).rtl
       const given = reverses ? [...chars].reverse().join('') : visual
       const width = widthOf(given, face, style)
       pieces.push({ text: given, face, x, width })
@@ -181,8 +202,22 @@ function layoutLine(
   return { pieces: pieces.map((p) => ({ ...p, x: p.x + shift })), width: x }
 }
 
-/** Lays out text (paragraphs separated by line breaks) in a box of the style's width. */
+/**
+ * Lays out text (paragraphs separated by line breaks) in a box of the style's width.
+ * Layouts are remembered (bounded): a batch repeats every label on every page.
+ */
+const layouts = new Map<string, Line[]>()
 export function layoutParagraph(text: string, style: ParagraphStyle): Line[] {
+  const key = `${style.size}|${style.weight ?? ''}|${style.direction}|${style.align ?? ''}|${style.width}|${text}`
+  const known = layouts.get(key)
+  if (known) return known
+  const lines = layoutUncached(text, style)
+  if (layouts.size >= 5_000) layouts.clear()
+  layouts.set(key, lines)
+  return lines
+}
+
+function layoutUncached(text: string, style: ParagraphStyle): Line[] {
   checkCoverage(text, style.weight)
   const lines: Line[] = []
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
