@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
 import { join } from 'node:path'
 import { openTestDesk } from '../helpers/temp-desk'
 import { deskWithArtisans } from './counter-data'
@@ -166,6 +167,19 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click()
   await expect(batch.getByRole('button', { name: 'Rouvrir le PDF imprimé' })).toBeVisible()
   await expect(batch.getByText('PDF prêt : 1 page.')).toBeVisible()
+
+  // The public key of another desk, so that its certificates verify here too.
+  const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x as string
+  const keys = page.getByTestId('keys')
+  await keys.getByLabel("Clé publique d'un autre poste").fill(other)
+  await keys.getByRole('button', { name: 'Ajouter la clé' }).click()
+  await expect(keys.getByRole('status')).toContainText('ajoutée')
+  await expect(keys.getByText(other)).toBeVisible()
+  await expect(keys.getByText('Autre poste', { exact: true })).toBeVisible()
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-keys-fr.png`),
+    fullPage: true,
+  })
 
   // Printing settings: in the browser host the browser's dialog chooses the printer.
   await page.keyboard.press('Alt+Digit7')

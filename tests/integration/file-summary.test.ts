@@ -30,6 +30,7 @@ const A4_HEIGHT = 841.89
 function readPdf(base64: string, name: string) {
   const file = join(dir, name)
   writeFileSync(file, Buffer.from(base64, 'base64'))
+  // KEEP_PDF=DIR keeps a copy of each PDF, to look at.
   if (process.env.KEEP_PDF)
     writeFileSync(join(process.env.KEEP_PDF, name), Buffer.from(base64, 'base64'))
   const text = execFileSync('pdftotext', ['-raw', file, '-']).toString('utf8')

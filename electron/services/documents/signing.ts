@@ -8,6 +8,7 @@ import {
   verify,
 } from 'node:crypto'
 import type { Actor } from '@shared/api/roles'
+import { appError } from '@shared/errors'
 import { appendAudit } from '../audit/audit-log'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
@@ -139,5 +140,48 @@ export function rotateKey(db: Db, actor: Actor): { id: string } {
       at,
     )
     return { id }
+  })()
+}
+
+/**
+ * Adds the public key of another desk (of this chamber or another), so that its
+ * certificates verify here offline. Verify-only: it never signs. Adding a key already
+ * known changes nothing.
+ */
+export function importPublicKey(
+  db: Db,
+  actor: Actor,
+  publicKey: string,
+): { id: string; added: boolean } {
+  const raw = publicKey.trim()
+  if (!/^[A-Za-z0-9_-]{43}$/.test(raw) || Buffer.from(raw, 'base64url').length !== 32)
+    throw appError('validation', 'errors.public_key_invalid')
+  try {
+    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw }, format: 'jwk' })
+  } catch {
+    throw appError('validation', 'errors.public_key_invalid')
+  }
+  const id = keyId(raw)
+  const at = nowIso()
+  return db.transaction(() => {
+    const { changes } = db
+      .prepare(
+        'INSERT OR IGNORE INTO signing_key (id, public_key, private_key, created_at) VALUES (?, ?, NULL, ?)',
+      )
+      .run(id, raw, at)
+    if (changes)
+      appendAudit(
+        db,
+        actor,
+        {
+          action: 'signing_key.import',
+          entityType: 'signing_key',
+          entityId: id,
+          before: null,
+          after: { id, publicKey: raw },
+        },
+        at,
+      )
+    return { id, added: changes > 0 }
   })()
 }

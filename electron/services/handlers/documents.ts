@@ -2,7 +2,7 @@ import type { Handlers } from '../api/router'
 import type { Db } from '../database/open'
 import { countBatch, createBatchJobs } from '../documents/batch'
 import type { Logger } from '../log'
-import { listKeys, rotateKey } from '../documents/signing'
+import { importPublicKey, listKeys, rotateKey } from '../documents/signing'
 import { verifyCertificate } from '../documents/verify'
 import { cancelDocument, issueDocument, listDocuments, reprintDocument } from '../documents/issue'
 
@@ -18,6 +18,7 @@ export function documentHandlers(
   | 'documents.verify'
   | 'signing.keys'
   | 'signing.rotate'
+  | 'signing.importKey'
   | 'documents.batchCount'
   | 'documents.batchStart'
   | 'documents.batchStatus'
@@ -33,6 +34,7 @@ export function documentHandlers(
     'documents.verify': (input) => verifyCertificate(db, input.text),
     'signing.keys': () => listKeys(db),
     'signing.rotate': (_input, ctx) => rotateKey(db, ctx.actor),
+    'signing.importKey': (input, ctx) => importPublicKey(db, ctx.actor, input.publicKey),
     'documents.batchCount': (input) => countBatch(db, input),
     'documents.batchStart': (input, ctx) => batches.start(ctx.actor, input),
     'documents.batchStatus': (input) => batches.status(input.jobId),

@@ -1,16 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Verification } from '@shared/api/methods/documents'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
@@ -19,24 +8,19 @@ import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { BatchPanel } from './BatchPanel'
-
-type Key = Awaited<ReturnType<typeof api.call<'signing.keys'>>>[number]
+import { KeysPanel } from './KeysPanel'
 
 /**
  * Documents (Alt+3): verify a certificate from its QR code — scanned with a USB reader
  * (which types the text and Enter), or pasted — entirely offline; print certificates by
- * batch; and the desk's signing keys (renewed by an administrator; retired keys still
- * verify what they signed).
+ * batch; and the keys that sign and verify certificates (KeysPanel).
  */
 export function DocumentsPage() {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const [result, setResult] = useState<Verification | null>(null)
-  const [keys, setKeys] = useState<Key[]>([])
   const [error, setError] = useState<AppErrorData | null>(null)
   const fail = (e: unknown) => setError(errorDataOf(e))
-  const loadKeys = () => void api.call('signing.keys', {}).then(setKeys, fail)
-  useEffect(loadKeys, [])
 
   const verify = () => {
     setError(null)
@@ -108,46 +92,7 @@ export function DocumentsPage() {
         </Stack>
       </Paper>
       <BatchPanel />
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={3} size="h4">
-              {t('documents.keysTitle')}
-            </Title>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => void api.call('signing.rotate', {}).then(loadKeys, fail)}
-            >
-              {t('documents.rotate')}
-            </Button>
-          </Group>
-          <Table>
-            <Table.Tbody>
-              {keys.map((k) => (
-                <Table.Tr key={k.id}>
-                  <Table.Td>
-                    <Ltr>{k.id}</Ltr>
-                  </Table.Td>
-                  <Table.Td>
-                    <Ltr>{k.createdAt.slice(0, 10)}</Ltr>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={k.retiredAt ? 'gray' : 'teal'}>
-                      {t(k.retiredAt ? 'documents.retired' : 'documents.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace" dir="ltr" style={{ wordBreak: 'break-all' }}>
-                      {k.publicKey}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
-      </Paper>
+      <KeysPanel />
     </Stack>
   )
 }

@@ -126,6 +126,13 @@ export const documentMethods = {
     needsSetup: true,
     writes: true,
   }),
+  'signing.importKey': method({
+    input: z.object({ publicKey: z.string().min(1).max(200) }),
+    output: z.object({ id: z.string(), added: z.boolean() }),
+    roles: ['administrator', 'supervisor'],
+    needsSetup: true,
+    writes: true,
+  }),
   'documents.list': method({
     input: z.object({ artisanId: id }),
     output: z.array(DocumentSummarySchema),
