@@ -186,6 +186,8 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   const printing = page.getByTestId('printing-settings')
   await expect(printing).toContainText("L'impression directe n'existe que dans l'application")
   await expect(printing.getByRole('switch')).toBeDisabled()
+  await printing.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-printing-settings-fr.png`) })
   await page.keyboard.press('Alt+Digit3')
   await code.fill(qr)
   await code.press('Enter')
