@@ -1,13 +1,12 @@
 import { defineConfig, type Project } from '@playwright/test'
 import { electronBinary } from './tests/e2e/electron-binary'
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/helpers/chromium'
 
 /**
  * End-to-end specs drive the real UI. Project "host": the browser host in Debian's
  * Chromium. Project "electron": the same specs in the real Electron app, added only where
  * Electron's binary is installed — and when it is not, this says so, once, in the output.
  */
-const CHROMIUM = process.env.SIJILL_CHROMIUM ?? '/usr/bin/chromium'
-
 const projects: Project[] = [
   {
     name: 'host',
@@ -15,14 +14,7 @@ const projects: Project[] = [
       browserName: 'chromium',
       launchOptions: {
         executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     },
   },

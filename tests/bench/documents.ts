@@ -15,13 +15,13 @@ import type { Chamber } from '../../electron/services/documents/page'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import { certificateHtml } from './certificate-html'
 import type { Figure } from './figures'
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium'
 
 /**
  * Document printing against design.md §7 and issue 4: one certificate PDF at least 5× the
  * throughput of Chromium's `page.pdf()` for the same certificate, measured side by side in
  * this run; batch printing at least 150 pages/s; a certificate file at most 60 KB.
  */
-const CHROMIUM = process.env.SIJILL_CHROMIUM ?? '/usr/bin/chromium'
 const BATCH_ARTISANS = 1200 // about 62% of seeded artisans are registered: some 750 pages
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
@@ -79,13 +79,7 @@ async function chromiumRate(c: CertificateContent, chamber: Chamber, keep: strin
   writeFileSync(join(dir, 'certificate.html'), html)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
   try {
     const page = await browser.newPage()
