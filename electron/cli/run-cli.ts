@@ -13,6 +13,7 @@ import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
 import { verifyCommand } from './commands/verify'
+import { enrolCommand, syncCommand } from './commands/sync'
 import {
   batchCommand,
   certificateCommand,
@@ -32,6 +33,8 @@ export const COMMANDS: readonly CliCommand[] = [
   fileSummaryCommand,
   batchCommand,
   verifyCommand,
+  enrolCommand,
+  syncCommand,
 ]
 
 const GLOBAL_OPTIONS = [

@@ -38,6 +38,7 @@ function main(): void {
       appVersion: APP_VERSION,
       log,
       backgroundCheckpoints: true,
+      backgroundSyncMs: 120_000,
     })
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`)

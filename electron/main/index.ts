@@ -34,6 +34,7 @@ async function start(): Promise<void> {
       keyStore: new SafeStorageKeyStore(dir),
       appVersion: APP_VERSION,
       backgroundCheckpoints: true,
+      backgroundSyncMs: 120_000,
       electronVersion: process.versions.electron ?? null,
       ...(process.env.SIJILL_NATIVE_BINDING
         ? { nativeBinding: process.env.SIJILL_NATIVE_BINDING }

@@ -18,6 +18,9 @@ import { documentHandlers } from './handlers/documents'
 import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
+import { syncHandlers } from './handlers/sync'
+import { createSyncEngine, type SyncEngine } from './sync/engine'
+import { createHttpRegistryClient } from './sync/http-client'
 import { seedActivities } from './reference/activities'
 import { seedRegions } from './reference/regions'
 import { seedTerritories } from './reference/territories'
@@ -38,6 +41,8 @@ export interface AppOptions {
   log?: Logger
   /** Long-running hosts checkpoint the WAL on a timer instead of inside a save. */
   backgroundCheckpoints?: boolean
+  /** Long-running hosts sync with the registry on a timer (ms) once the desk is enrolled. */
+  backgroundSyncMs?: number
 }
 
 export interface SijillApp {
@@ -50,6 +55,8 @@ export interface SijillApp {
   actor(): Actor
   /** A typed client calling the router directly (CLI, tests). */
   direct(): ApiClient
+  /** Sync with the national registry (the API's sync.* methods drive it). */
+  readonly sync: SyncEngine
   close(): void
 }
 
@@ -76,6 +83,14 @@ export function openApp(options: AppOptions): SijillApp {
   seedActivities(db)
   desk.ensureDeskId(db)
 
+  const sync = createSyncEngine(db, {
+    appVersion: options.appVersion,
+    clientFor: (url) => createHttpRegistryClient(url, options.appVersion),
+  })
+  const stopSync = options.backgroundSyncMs
+    ? sync.startBackground(options.backgroundSyncMs)
+    : () => undefined
+
   const infoSource = {
     db,
     dataDir: options.dataDir,
@@ -98,6 +113,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...importHandlers(db, log),
     ...exportHandlers(db, log),
     ...documentHandlers(db, log),
+    ...syncHandlers(db, sync, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 
@@ -118,7 +134,10 @@ export function openApp(options: AppOptions): SijillApp {
     migration,
     actor,
     direct: () => createApiClient(directTransport),
+    sync,
     close: () => {
+      stopSync()
+      sync.stop()
       stopCheckpoints()
       closeDatabase(db)
     },

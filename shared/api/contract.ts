@@ -11,6 +11,7 @@ import { LanguageSchema } from '../settings/language'
 import { artisanMethods } from './methods/artisans'
 import { documentMethods } from './methods/documents'
 import { exportMethods } from './methods/exports'
+import { syncMethods } from './methods/sync'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
 import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
@@ -104,6 +105,7 @@ export const contract = {
   ...importMethods,
   ...exportMethods,
   ...documentMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

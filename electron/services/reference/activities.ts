@@ -1,4 +1,4 @@
-import { ActivitySeedSchema } from '@shared/reference/activities'
+import { ActivitySeedSchema, type Category } from '@shared/reference/activities'
 import type { ActivityRef } from '@shared/reference/lookups'
 import seed from '../../../resources/reference/activities.json'
 import type { Db } from '../database/open'
@@ -11,12 +11,17 @@ export function seedActivities(db: Db): void {
   const current = streamVersion(db, STREAM)
   if (current !== undefined && current >= seed.version) return
   const parsed = ActivitySeedSchema.parse(seed)
+  writeActivities(db, parsed.categories, parsed.version)
+}
+
+/** The nomenclature written (activities added or renamed; codes are stable). */
+export function writeActivities(db: Db, categories: Category[], version: number): void {
   const insert = db.prepare(
     `INSERT OR REPLACE INTO ref_activity (code, category_code, category_ar, category_fr, branch_code,
        branch_ar, branch_fr, kind, name_ar, name_fr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   db.transaction(() => {
-    for (const category of parsed.categories) {
+    for (const category of categories) {
       for (const branch of category.branches) {
         for (const a of branch.activities) {
           insert.run(
@@ -34,7 +39,7 @@ export function seedActivities(db: Db): void {
         }
       }
     }
-    setStreamVersion(db, STREAM, parsed.version)
+    setStreamVersion(db, STREAM, version)
   })()
 }
 

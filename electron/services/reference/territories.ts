@@ -1,4 +1,4 @@
-import { TerritorySeedSchema } from '@shared/reference/territories'
+import { TerritorySeedSchema, type TerritoryRegion } from '@shared/reference/territories'
 import type { ProvinceRef, CommuneRef } from '@shared/reference/lookups'
 import seed from '../../../resources/reference/territories.json'
 import type { Db } from '../database/open'
@@ -14,6 +14,11 @@ export function seedTerritories(db: Db): void {
   const current = streamVersion(db, STREAM)
   if (current !== undefined && current >= seed.version) return
   const parsed = TerritorySeedSchema.parse(seed)
+  writeTerritories(db, parsed.regions, parsed.version)
+}
+
+/** Provinces and communes written (added or renamed; a code never names another place). */
+export function writeTerritories(db: Db, regions: TerritoryRegion[], version: number): void {
   const province = db.prepare(
     `INSERT OR REPLACE INTO ref_province (code, region_code, kind, name_ar, name_fr) VALUES (?, ?, ?, ?, ?)`,
   )
@@ -21,13 +26,13 @@ export function seedTerritories(db: Db): void {
     `INSERT OR REPLACE INTO ref_commune (code, province_code, kind, name_ar, name_fr) VALUES (?, ?, ?, ?, ?)`,
   )
   db.transaction(() => {
-    for (const region of parsed.regions) {
+    for (const region of regions) {
       for (const p of region.provinces) {
         province.run(p.code, region.code, p.kind, p.nameAr, p.nameFr)
         for (const c of p.communes) commune.run(c.code, p.code, c.kind, c.nameAr, c.nameFr)
       }
     }
-    setStreamVersion(db, STREAM, parsed.version)
+    setStreamVersion(db, STREAM, version)
   })()
 }
 

@@ -10,6 +10,7 @@ import { RegisterPage } from '../artisans/RegisterPage'
 import { DocumentsPage } from '../documents/DocumentsPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { SettingsPage } from '../pages/SettingsPage'
+import { SyncPage } from '../sync/SyncPage'
 import { useDesk } from './desk-context'
 import { SECTIONS, type Route } from './sections'
 import { useRoute } from './useRoute'
@@ -21,6 +22,7 @@ function Page({ route }: { route: Route }) {
   if (route.section === 'artisans') return <ArtisansPage />
   if (route.section === 'documents') return <DocumentsPage />
   if (route.section === 'settings') return <SettingsPage />
+  if (route.section === 'sync') return <SyncPage />
   return <PlaceholderPage section={route.section} />
 }
 

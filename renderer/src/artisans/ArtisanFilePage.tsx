@@ -1,3 +1,4 @@
+import { SyncBadge } from '../sync/SyncBadge'
 import {
   Alert,
   Anchor,
@@ -78,6 +79,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
         </Stack>
         <Stack gap="xs" align="flex-end">
           <PathBadges artisan={file} />
+          <SyncBadge artisanId={file.id} version={file.version} />
           <Button
             component="a"
             size="xs"

@@ -7,6 +7,7 @@ import { m006 } from './006-name-words'
 import { m007 } from './007-artisan-list-indexes'
 import { m008 } from './008-documents'
 import { m009 } from './009-signing-keys'
+import { m010 } from './010-sync'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007,
   m008,
   m009,
+  m010,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

@@ -1,0 +1,153 @@
+import type { PushOperation, PushResponse, PushResult } from '@shared/registry/contract'
+import { uuidv7 } from '@shared/ids/uuidv7'
+import { nowIso } from '../clock'
+import type { Db } from '../database/open'
+import { sql } from '../database/statements'
+import { applyRegistryArtisan } from './apply-artisan'
+import { backoffMs } from './backoff'
+import { RegistryError } from './client'
+import { pendingOperations, toPushOperation, type OutboxRow } from './outbound'
+
+/**
+ * Draining the outbox (design.md §4 rules 2, 3, 5, 7, 9): pending operations in order, in
+ * batches no bigger than the registry allows; each marked done only on the registry's
+ * acknowledgement, in the transaction that records it. An operation the registry rejects
+ * is shown on its record and does not hold the others back. A conflict keeps both
+ * versions (sync_conflict) and lets the registry's apply meanwhile. A retryable failure
+ * (network, 5xx, 429) leaves the batch pending with a backoff; sending it again is safe:
+ * the registry remembers each operation by its id.
+ */
+export interface PushSummary {
+  applied: number
+  rejected: number
+  conflicts: number
+}
+
+export async function pushOutbox(
+  db: Db,
+  send: (operations: PushOperation[]) => Promise<PushResponse>,
+  maxBatch: number,
+  options: { shouldStop?: () => boolean; onBatch?: (summary: PushSummary) => void } = {},
+): Promise<PushSummary> {
+  const summary: PushSummary = { applied: 0, rejected: 0, conflicts: 0 }
+  for (;;) {
+    if (options.shouldStop?.()) return summary
+    const rows = pendingOperations(db, nowIso(), maxBatch)
+    if (!rows.length) return summary
+    const operations: PushOperation[] = []
+    for (const row of rows) {
+      const operation = toPushOperation(row)
+      if (operation) operations.push(operation)
+      else {
+        markRejected(db, row, { code: 'local_invalid', message: 'not expressible in the contract' })
+        summary.rejected++
+      }
+    }
+    if (!operations.length) continue
+    let response: PushResponse
+    try {
+      response = await send(operations)
+    } catch (error) {
+      if (
+        error instanceof RegistryError &&
+        (error.kind === 'network' || error.kind === 'retryable')
+      )
+        postpone(db, rows, error.details.retryAfterMs)
+      throw error
+    }
+    const bySeq = new Map(rows.map((r) => [r.opId, r]))
+    db.transaction(() => {
+      for (const result of response.results) {
+        const row = bySeq.get(result.opId)
+        if (!row) continue
+        record(db, row, result, summary)
+      }
+    })()
+    options.onBatch?.(summary)
+  }
+}
+
+function record(db: Db, row: OutboxRow, result: PushResult, summary: PushSummary): void {
+  const at = nowIso()
+  if (result.status === 'applied') {
+    sql(
+      db,
+      `UPDATE outbox SET status = 'acked', acked_at = ?, last_error = NULL WHERE seq = ?`,
+    ).run(at, row.seq)
+    if (result.revision && row.entityType === 'artisan') {
+      // What this desk queued after this operation was made on top of it: its new base.
+      sql(
+        db,
+        `UPDATE outbox SET base_revision = ? WHERE entity_type = ? AND entity_id = ?
+           AND status = 'pending' AND seq > ?`,
+      ).run(result.revision, row.entityType, row.entityId, row.seq)
+      sql(db, 'UPDATE artisan SET server_revision = ? WHERE id = ?').run(
+        result.revision,
+        row.entityId,
+      )
+    }
+    summary.applied++
+  } else if (result.status === 'rejected') {
+    markRejected(db, row, result.reason)
+    summary.rejected++
+  } else {
+    keepConflict(db, row, result.current, at)
+    summary.conflicts++
+  }
+}
+
+function markRejected(db: Db, row: OutboxRow, reason: { code: string; message: string }): void {
+  sql(db, `UPDATE outbox SET status = 'rejected', last_error = ? WHERE seq = ?`).run(
+    JSON.stringify(reason),
+    row.seq,
+  )
+}
+
+/**
+ * Both versions kept: the desk's operation (and those queued after it for the same
+ * record, made on top of it) in the conflict, the registry's state applied to the file.
+ */
+function keepConflict(
+  db: Db,
+  row: OutboxRow,
+  current: Extract<PushResult, { status: 'conflict' }>['current'],
+  at: string,
+): void {
+  const id = uuidv7()
+  const local = (
+    sql(
+      db,
+      `SELECT op_id AS opId, op, payload, created_at AS createdAt FROM outbox
+       WHERE entity_type = ? AND entity_id = ? AND status = 'pending' AND seq >= ? ORDER BY seq`,
+    ).all(row.entityType, row.entityId, row.seq) as {
+      opId: string
+      op: string
+      payload: string
+      createdAt: string
+    }[]
+  ).map((o) => ({ ...o, payload: JSON.parse(o.payload) as unknown }))
+  sql(
+    db,
+    `UPDATE outbox SET status = 'conflict', conflict_id = ? WHERE entity_type = ? AND entity_id = ?
+       AND status = 'pending' AND seq >= ?`,
+  ).run(id, row.entityType, row.entityId, row.seq)
+  sql(
+    db,
+    `INSERT INTO sync_conflict (id, entity_type, entity_id, local_json, registry_json, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(id, row.entityType, row.entityId, JSON.stringify(local), JSON.stringify(current), at)
+  applyRegistryArtisan(db, current.id, current.revision, current, at)
+}
+
+function postpone(db: Db, rows: OutboxRow[], retryAfterMs?: number): void {
+  const update = sql(
+    db,
+    'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ?',
+  )
+  db.transaction(() => {
+    for (const row of rows) {
+      const wait = backoffMs(row.attempts, retryAfterMs)
+      update.run(new Date(Date.now() + wait).toISOString(), row.seq)
+    }
+  })()
+}

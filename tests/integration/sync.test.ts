@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SijillApp } from '../../electron/services/app'
+import { verifyAuditChain } from '../../electron/services/audit/audit-log'
+import { IdentificationSchema } from '@shared/artisans/identification'
+import { writeIdentified } from '../../electron/services/artisans/identify'
+import { startRegistry, type Registry } from '../registry/server'
+import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { testCodes, validRegistration } from '../helpers/registration'
+
+/**
+ * Desks and the reference registry over real HTTP: enrolment, push, decisions pulled
+ * back, other desks' files, refusals that do not block, conflicts that keep both
+ * versions, and the faults of a bad network — nothing lost, nothing duplicated.
+ */
+let registry: Registry
+const cleanups: (() => void | Promise<void>)[] = []
+beforeEach(async () => {
+  const { dir, cleanup } = tempDir()
+  registry = await startRegistry({ dataDir: dir, reviewDelayMs: 60_000, maxPullPage: 3 })
+  cleanups.push(cleanup, () => registry.close())
+})
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function desk(name: string, chamber = '09'): Promise<SijillApp> {
+  const { dir, cleanup } = tempDir()
+  const app = openTestDesk(dir)
+  cleanups.push(cleanup, () => app.close())
+  await app.direct().call('setup.complete', {
+    ...VALID_SETUP,
+    deskName: name,
+    chamber: { ...VALID_SETUP.chamber, regionCode: chamber },
+  })
+  await app.direct().call('sync.enrol', {
+    registryUrl: registry.url,
+    chamberCode: chamber,
+    enrolmentToken: registry.createEnrolmentToken(chamber),
+  })
+  return app
+}
+
+const sync = (app: SijillApp) => app.direct().call('sync.now', { wait: true })
+const outbox = (app: SijillApp) =>
+  app.db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as {
+    status: string
+    n: number
+  }[]
+const registryCount = () =>
+  registry.db.prepare('SELECT count(*) FROM artisans').pluck().get() as number
+
+function identify(app: SijillApp, cin: string, first: string, last: string) {
+  const input = IdentificationSchema.parse({
+    cin,
+    firstNameLat: first,
+    lastNameLat: last,
+    phone: '0661000000',
+  })
+  return app.db.transaction(() => writeIdentified(app.db, app.actor(), input, 'test'))().id
+}
+
+describe('sync with the national registry', () => {
+  it('pushes the outbox, pulls the decisions back, and shares files between the desks of a chamber', async () => {
+    const one = await desk('Guichet 1')
+    const { id } = await one
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(one.db)))
+    const walkIn = identify(one, 'JB112233', 'Said', 'Amzian')
+    const first = await sync(one)
+    expect(first.progress?.push).toMatchObject({ applied: 2, rejected: 0, conflicts: 0 })
+    expect(outbox(one)).toEqual([{ status: 'acked', n: 2 }])
+    expect(await one.direct().call('sync.recordState', { artisanId: id })).toMatchObject({
+      state: 'synced',
+    })
+
+    registry.decideNow() // the registry accepts the registration: an NIA
+    await sync(one)
+    const file = await one.direct().call('artisans.get', { id })
+    expect(file.rnaStatus).toBe('registered')
+    expect(file.nia).toMatch(/^09\d{8}$/)
+    expect(file.events.map((e) => e.step)).toContain('rna_registered')
+
+    const two = await desk('Guichet 2')
+    await sync(two)
+    const found = await two.direct().call('artisans.search', { query: 'Amzian' })
+    expect(found.items.map((a) => a.id)).toEqual([walkIn])
+    expect((await two.direct().call('artisans.get', { id })).nia).toBe(file.nia)
+    expect(verifyAuditChain(two.db).ok).toBe(true)
+    const status = await one.direct().call('sync.status', {})
+    expect(status).toMatchObject({ enrolled: true, pending: 0, rejected: 0, conflicts: 0 })
+    expect(status.lastRun?.ok).toBe(true)
+  })
+
+  it('shows what the registry refuses on the record, and goes on with the rest', async () => {
+    const tiznit = await desk('Tiznit')
+    const rabat = await desk('Rabat', '04')
+    identify(tiznit, 'JB445566', 'Fatima', 'Ouali')
+    await sync(tiznit)
+    const same = identify(rabat, 'JB445566', 'Fatima', 'Ouali') // the same CIN, another chamber
+    const other = identify(rabat, 'JB778899', 'Ali', 'Berrada')
+    const run = await sync(rabat)
+    expect(run.progress?.push).toMatchObject({ applied: 1, rejected: 1 })
+    expect(await rabat.direct().call('sync.recordState', { artisanId: same })).toMatchObject({
+      state: 'rejected',
+      reason: { code: 'cin_taken' },
+    })
+    expect(await rabat.direct().call('sync.recordState', { artisanId: other })).toMatchObject({
+      state: 'synced',
+    })
+    const rejected = await rabat.direct().call('sync.rejected', {})
+    expect(rejected).toMatchObject([
+      { artisanId: same, cin: 'JB445566', reason: { code: 'cin_taken' } },
+    ])
+  })
+
+  it('keeps both versions of a file changed at two desks, the registry’s applying meanwhile', async () => {
+    const one = await desk('Guichet 1')
+    const two = await desk('Guichet 2')
+    const { id } = await one
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(one.db)))
+    await sync(one)
+    await sync(two)
+    const edit = async (app: SijillApp, address: string) => {
+      const f = await app.direct().call('artisans.get', { id })
+      const request = { ...validRegistration(testCodes(app.db)), address }
+      await app.direct().call('artisans.update', { ...request, id, expectedVersion: f.version })
+    }
+    await edit(one, 'Derb Idzagh 12, Tiznit')
+    await edit(two, 'Hay Salam 7, Tiznit')
+    await sync(one)
+    const run = await sync(two)
+    expect(run.progress?.push.conflicts).toBe(1)
+    expect((await two.direct().call('artisans.get', { id })).address).toBe('Derb Idzagh 12, Tiznit')
+    const conflict = two.db
+      .prepare('SELECT local_json, registry_json FROM sync_conflict')
+      .get() as {
+      local_json: string
+      registry_json: string
+    }
+    expect(conflict.local_json).toContain('Hay Salam 7, Tiznit')
+    expect(conflict.registry_json).toContain('Derb Idzagh 12, Tiznit')
+    expect(await two.direct().call('sync.recordState', { artisanId: id })).toMatchObject({
+      state: 'conflict',
+    })
+    expect((await two.direct().call('sync.status', {})).conflicts).toBe(1)
+
+    // A supervisor keeps this desk's address: written back, sent on top of the registry's.
+    const [open] = await two.direct().call('sync.conflicts', {})
+    expect(open?.fields).toEqual([
+      { field: 'address', local: 'Hay Salam 7, Tiznit', registry: 'Derb Idzagh 12, Tiznit' },
+    ])
+    const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
+    const asClerk = await two.router.call({ actor: clerk, transport: 'http' }, 'sync.resolve', {
+      id: open?.id ?? '',
+      keepLocal: ['address'],
+    })
+    expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await two.direct().call('sync.resolve', { id: open?.id ?? '', keepLocal: ['address'] })
+    expect((await two.direct().call('artisans.get', { id })).address).toBe('Hay Salam 7, Tiznit')
+    expect(await two.direct().call('sync.conflicts', {})).toEqual([])
+    expect((await sync(two)).progress?.push).toMatchObject({ applied: 1, conflicts: 0 })
+    await sync(one)
+    expect((await one.direct().call('artisans.get', { id })).address).toBe('Hay Salam 7, Tiznit')
+    expect(verifyAuditChain(two.db).ok).toBe(true)
+  })
+
+  it('survives lost answers, 5xx, 429 and expired tokens: nothing lost, nothing duplicated', async () => {
+    const one = await desk('Guichet 1')
+    for (let i = 0; i < 7; i++) identify(one, `JC${100000 + i}`, 'Karim', `Test${i}`)
+    registry.faults.dropEvery = 1 // every push is applied, then its answer cut
+    await expect(sync(one)).rejects.toMatchObject({ data: { key: 'errors.sync_offline' } })
+    expect(outbox(one)).toEqual([{ status: 'pending', n: 7 }])
+    expect(registryCount()).toBe(7)
+    registry.faults.dropEvery = 0
+    registry.faults.expireTokens = true
+    await sync(one) // replayed: the registry answers what it did; the token is refreshed
+    expect(outbox(one)).toEqual([{ status: 'acked', n: 7 }])
+    expect(registryCount()).toBe(7)
+
+    identify(one, 'JC200000', 'Nadia', 'Late')
+    registry.faults.rateLimitEvery = 1
+    registry.faults.retryAfterSeconds = 120
+    await expect(sync(one)).rejects.toMatchObject({ data: { key: 'errors.sync_unavailable' } })
+    const next = one.db
+      .prepare(`SELECT next_attempt_at FROM outbox WHERE status = 'pending'`)
+      .pluck()
+      .get() as string
+    expect(Date.parse(next) - Date.now()).toBeGreaterThan(100_000) // Retry-After honoured
+    registry.faults.rateLimitEvery = 0
+    await sync(one) // "Sync now" does not wait for the backoff
+    expect(registryCount()).toBe(8)
+  })
+
+  it('resumes a pull cut between pages where it stopped, and applies a duplicated delivery once', async () => {
+    const one = await desk('Guichet 1')
+    for (let i = 0; i < 8; i++) identify(one, `JD${100000 + i}`, 'Hafsa', `Page${i}`)
+    await sync(one)
+    const two = await desk('Guichet 2')
+    registry.faults.duplicateDeliveries = true
+    registry.faults.dropEvery = 3 // the third page's answer is cut
+    await expect(sync(two)).rejects.toMatchObject({ data: { key: 'errors.sync_offline' } })
+    const partial = two.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+    expect(partial).toBeGreaterThan(0)
+    expect(partial).toBeLessThan(8)
+    registry.faults.dropEvery = 0
+    await sync(two)
+    expect(two.db.prepare('SELECT count(*) FROM artisan').pluck().get()).toBe(8)
+    expect(
+      two.db.prepare(`SELECT count(*) FROM artisan_event WHERE step = 'identified'`).pluck().get(),
+    ).toBe(8)
+  })
+})
