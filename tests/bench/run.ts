@@ -18,6 +18,7 @@ import { seedArtisans } from '../../electron/services/seed/generate'
 import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
 import { documentFigures } from './documents'
+import { syncFigures } from './sync'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
 import { VALID_SETUP } from '../helpers/temp-desk'
@@ -322,6 +323,7 @@ async function main(): Promise<void> {
   app.close()
 
   figures.push(await importFigure())
+  figures.push(...(await syncFigures(freshDesk)))
   printFigures(figures, values.json)
   if (!existsSync(DIR)) log('bench folder vanished')
 }

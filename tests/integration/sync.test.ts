@@ -188,26 +188,78 @@ describe('sync with the national registry', () => {
       .get() as string
     expect(Date.parse(next) - Date.now()).toBeGreaterThan(100_000) // Retry-After honoured
     registry.faults.rateLimitEvery = 0
+    registry.faults.fail5xxEvery = 1
+    await expect(sync(one)).rejects.toMatchObject({
+      data: { key: 'errors.sync_unavailable', params: { code: 'unavailable' } },
+    })
+    expect(outbox(one)).toContainEqual({ status: 'pending', n: 1 })
+    registry.faults.fail5xxEvery = 0
     await sync(one) // "Sync now" does not wait for the backoff
     expect(registryCount()).toBe(8)
+    expect(outbox(one)).toEqual([{ status: 'acked', n: 8 }])
   })
 
-  it('resumes a pull cut between pages where it stopped, and applies a duplicated delivery once', async () => {
+  it('resumes a pull stopped between pages where it stopped, and applies a duplicated delivery once', async () => {
     const one = await desk('Guichet 1')
     for (let i = 0; i < 8; i++) identify(one, `JD${100000 + i}`, 'Hafsa', `Page${i}`)
     await sync(one)
     const two = await desk('Guichet 2')
     registry.faults.duplicateDeliveries = true
-    registry.faults.dropEvery = 3 // the third page's answer is cut
-    await expect(sync(two)).rejects.toMatchObject({ data: { key: 'errors.sync_offline' } })
-    const partial = two.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+    registry.faults.latencyMs = 100
+    const count = () => two.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+    const running = two.sync.syncOnce()
+    while (count() === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    two.sync.stop() // as a power cut between two pages would: the cursor is saved with each page
+    await running
+    const partial = count()
     expect(partial).toBeGreaterThan(0)
     expect(partial).toBeLessThan(8)
-    registry.faults.dropEvery = 0
+    registry.faults.latencyMs = 0
     await sync(two)
-    expect(two.db.prepare('SELECT count(*) FROM artisan').pluck().get()).toBe(8)
+    expect(count()).toBe(8)
     expect(
       two.db.prepare(`SELECT count(*) FROM artisan_event WHERE step = 'identified'`).pluck().get(),
     ).toBe(8)
+  })
+
+  it('carries certificates to the other desks: they verify there, and a cancellation follows', async () => {
+    const one = await desk('Guichet 1')
+    const two = await desk('Guichet 2')
+    const { id } = await one
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(one.db)))
+    await one.direct().call('artisans.recordStep', {
+      artisanId: id,
+      expectedVersion: 1,
+      action: { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
+    })
+    const printed = await one
+      .direct()
+      .call('documents.issue', { artisanId: id, type: 'certificate' })
+    const qr = (
+      JSON.parse(
+        one.db
+          .prepare('SELECT content_json FROM document WHERE id = ?')
+          .pluck()
+          .get(printed.id) as string,
+      ) as { qr: string }
+    ).qr
+    expect(await two.direct().call('documents.verify', { text: qr })).toMatchObject({
+      status: 'invalid',
+      reason: 'unknown_key',
+    })
+    expect((await sync(one)).progress?.push).toMatchObject({ applied: 3, rejected: 0 })
+    await sync(two)
+    expect(await two.direct().call('documents.verify', { text: qr })).toMatchObject({
+      status: 'valid',
+      nia: '0900001234',
+    })
+    await one.direct().call('documents.cancel', { id: printed.id, reason: 'Erreur de nom' })
+    await sync(one)
+    await sync(two)
+    expect(await two.direct().call('documents.verify', { text: qr })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Erreur de nom',
+    })
   })
 })

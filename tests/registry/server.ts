@@ -1,3 +1,4 @@
+import { seedRegistry } from './seed'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { RegistryArtisan } from '../../shared/registry/records'
@@ -39,6 +40,8 @@ export interface Registry {
   setCover(artisanId: string, cover: CoverUpdate): RegistryArtisan
   /** Publishes a new reference version; returns it. */
   bumpReference(): number
+  /** `count` files of a chamber made by the registry itself (bench, training). */
+  seed(chamberCode: string, count: number): void
   db: Db
 }
 
@@ -125,6 +128,7 @@ export async function startRegistry(options: RegistryOptions): Promise<Registry>
     decideNow: () => void decideDue(ctx, Infinity),
     setCover: (artisanId, cover) => setCover(ctx, artisanId, cover),
     bumpReference: () => bumpReferenceVersion(db),
+    seed: (chamberCode, count) => seedRegistry(ctx, chamberCode, count),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer)

@@ -4,6 +4,7 @@ import { appError, type FieldError } from '@shared/errors'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
+import { sql } from '../database/statements'
 import { recordChange } from '../database/record-change'
 import { unknownActivities } from '../reference/activities'
 import { territoryError } from '../reference/territories'
@@ -73,10 +74,8 @@ export function fileColumns(input: ArtisanRegistration, at: string) {
 }
 
 export function writeSecondaryActivities(db: Db, id: string, codes: string[]): void {
-  db.prepare('DELETE FROM artisan_activity WHERE artisan_id = ?').run(id)
-  const insert = db.prepare(
-    'INSERT INTO artisan_activity (artisan_id, activity_code) VALUES (?, ?)',
-  )
+  sql(db, 'DELETE FROM artisan_activity WHERE artisan_id = ?').run(id)
+  const insert = sql(db, 'INSERT INTO artisan_activity (artisan_id, activity_code) VALUES (?, ?)')
   for (const code of codes) insert.run(id, code)
 }
 

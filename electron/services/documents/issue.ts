@@ -18,11 +18,14 @@ import {
 import { receiptContent, renderReceipt, type ReceiptContent } from './receipt'
 import { renderSummary, summaryContent, type SummaryContent } from './summary'
 import { checkCoverage } from './layout/paragraph'
-import { signPayload } from './signing'
+import { publicKeyOf, signPayload } from './signing'
+import { readState } from '../sync/state'
+import { enqueue } from '../outbox/outbox'
 
 /**
  * Issuing documents: a number made on the desk (type, region, year, desk, sequence —
- * unique without asking anyone), the content kept with the issuance, the PDF rendered;
+ * unique without asking anyone; the desk part is the registry's desk code once the desk
+ * is enrolled), the content kept with the issuance, the PDF rendered;
  * reprints are duplicata of the same number and content; cancelling keeps the record with
  * its reason. Every step is audited.
  */
@@ -49,7 +52,11 @@ function nextNumber(db: Db, type: DocumentType, at: string): string {
     .pluck()
     .get(type, year) as number
   const region = getProfile(db).chamber.regionCode
-  const desk = deskIdentity(db).deskId.replace(/-/g, '').slice(-4).toUpperCase()
+  // The code the registry gave this desk at enrolment (unique nationally); before that,
+  // four characters of the desk's own id.
+  const desk =
+    readState(db, 'enrolment')?.deskCode ??
+    deskIdentity(db).deskId.replace(/-/g, '').slice(-4).toUpperCase()
   return `${PREFIX[type]}-${region}-${year}-${desk}-${String(last).padStart(6, '0')}`
 }
 
@@ -183,6 +190,29 @@ export function recordIssue(
     contentJson: JSON.stringify(content),
   }
   insert(db, actor, row, at)
+  if (type === 'certificate') {
+    const c = content as CertificateContent
+    enqueue(
+      db,
+      {
+        entityType: 'certificate',
+        entityId: number,
+        op: 'create',
+        payload: {
+          number,
+          artisanId,
+          nia: c.nia,
+          issuedOn: c.issuedOn,
+          keyId: c.keyId,
+          publicKey: publicKeyOf(db, c.keyId) ?? '',
+          cancelledAt: null,
+          cancelReason: null,
+        },
+        baseRevision: null,
+      },
+      at,
+    )
+  }
   appendAudit(
     db,
     actor,
@@ -247,6 +277,29 @@ export function cancelDocument(db: Db, actor: Actor, id: string, reason: string)
       db,
       `UPDATE document SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE number = ?`,
     ).run(at, actor.id, reason, row.number)
+    if (row.type === 'certificate') {
+      const notice = JSON.parse(row.contentJson) as CertificateContent
+      enqueue(
+        db,
+        {
+          entityType: 'certificate',
+          entityId: row.number,
+          op: 'update',
+          payload: {
+            number: row.number,
+            artisanId: row.artisanId,
+            nia: notice.nia,
+            issuedOn: notice.issuedOn,
+            keyId: notice.keyId,
+            publicKey: publicKeyOf(db, notice.keyId) ?? '',
+            cancelledAt: at,
+            cancelReason: reason,
+          },
+          baseRevision: null,
+        },
+        at,
+      )
+    }
     appendAudit(
       db,
       actor,

@@ -91,9 +91,7 @@ export function verifyText(db: Db, text: string): Verdict {
   } catch {
     return { status: 'invalid', reason: 'format' }
   }
-  const row = db
-    .prepare('SELECT public_key AS publicKey FROM signing_key WHERE id = ?')
-    .get(String(payload.k ?? '')) as { publicKey: string } | undefined
+  const row = knownKey(db, String(payload.k ?? ''))
   if (!row) return { status: 'invalid', reason: 'unknown_key' }
   const publicKey = createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: row.publicKey },
@@ -106,6 +104,33 @@ export function verifyText(db: Db, text: string): Verdict {
     Buffer.from(signature, 'base64url'),
   )
   return ok ? { status: 'valid', payload } : { status: 'invalid', reason: 'signature' }
+}
+
+/**
+ * A public key this desk knows by its id: its own, one added by hand, or one that came
+ * with a certificate notice from the registry (other desks' certificates, synced) — the
+ * id must be the key's own fingerprint.
+ */
+function knownKey(db: Db, id: string): { publicKey: string } | undefined {
+  const own = sql(db, 'SELECT public_key AS publicKey FROM signing_key WHERE id = ?').get(id) as
+    { publicKey: string } | undefined
+  if (own) return own
+  const synced = sql(
+    db,
+    `SELECT json_extract(notice_json, '$.publicKey') FROM certificate_notice
+     WHERE json_extract(notice_json, '$.keyId') = ? LIMIT 1`,
+  )
+    .pluck()
+    .get(id) as string | undefined
+  return synced && keyId(synced) === id ? { publicKey: synced } : undefined
+}
+
+/** The public key of a key id this desk signs with (for the registry's certificate notices). */
+export function publicKeyOf(db: Db, id: string): string | null {
+  return (
+    (sql(db, 'SELECT public_key FROM signing_key WHERE id = ?').pluck().get(id) as
+      string | undefined) ?? null
+  )
 }
 
 export function listKeys(db: Db): SigningKey[] {

@@ -3,7 +3,7 @@ import type { PathStep } from '@shared/artisans/enums'
 import type { RegistryArtisan } from '@shared/registry/records'
 import { appendAudit } from '../audit/audit-log'
 import { appendEvent } from '../artisans/events'
-import { writeNameIndex } from '../artisans/name-index'
+import { writeNameIndex, type WordCounts } from '../artisans/name-index'
 import type { IndexedNames } from '../artisans/name-words'
 import { writeSecondaryActivities } from '../artisans/register'
 import type { Db } from '../database/open'
@@ -94,12 +94,22 @@ function decisionSteps(before: LocalRow | undefined, r: RegistryArtisan): [PathS
 
 export type Applied = 'created' | 'updated' | 'deleted' | 'unchanged'
 
+/**
+ * What a page of changes gathers instead of writing it record by record: the word count
+ * changes of the name index, and the audit lines (one audit entry for the page).
+ */
+export interface PageBatch {
+  counts: WordCounts
+  audit: { id: string; action: string; revision: string; changed: string[] }[]
+}
+
 export function applyRegistryArtisan(
   db: Db,
   id: string,
   revision: string,
   record: RegistryArtisan | null,
   at: string,
+  batch?: PageBatch,
 ): Applied {
   const before = localRow(db, id)
   if (before && before.serverRevision === revision) return 'unchanged'
@@ -109,7 +119,8 @@ export function applyRegistryArtisan(
       db,
       'UPDATE artisan SET deleted_at = ?, server_revision = ?, updated_at = ? WHERE id = ?',
     ).run(at, revision, at, id)
-    audit(db, id, 'artisan.registry_delete', null, { revision }, at)
+    if (batch) batch.audit.push({ id, action: 'delete', revision, changed: [] })
+    else audit(db, id, 'artisan.registry_delete', null, { revision }, at)
     return 'deleted'
   }
   const values: Record<string, unknown> = {}
@@ -139,7 +150,7 @@ export function applyRegistryArtisan(
        WHERE id = @id`,
     ).run({ ...values, revision, at, id })
     num = before.num
-    writeNameIndex(db, num, names, { previous: before })
+    writeNameIndex(db, num, names, { previous: before, ...(batch ? { counts: batch.counts } : {}) })
   } else {
     const { lastInsertRowid } = sql(
       db,
@@ -147,7 +158,7 @@ export function applyRegistryArtisan(
        VALUES (@id, ${NAMES.map((n) => `@${n}`).join(', ')}, @revision, @at, @by, @at)`,
     ).run({ ...values, id, revision, at, by: REGISTRY_ACTOR.id })
     num = Number(lastInsertRowid)
-    writeNameIndex(db, num, names)
+    writeNameIndex(db, num, names, batch ? { counts: batch.counts } : {})
     appendEvent(
       db,
       REGISTRY_ACTOR,
@@ -171,14 +182,22 @@ export function applyRegistryArtisan(
   const changed = Object.fromEntries(
     Object.entries(values).filter(([column, value]) => !before || before[column] !== value),
   )
-  audit(
-    db,
-    id,
-    before ? 'artisan.registry_update' : 'artisan.registry_create',
-    null,
-    { revision, ...changed },
-    at,
-  )
+  if (batch)
+    batch.audit.push({
+      id,
+      action: before ? 'update' : 'create',
+      revision,
+      changed: Object.keys(changed),
+    })
+  else
+    audit(
+      db,
+      id,
+      before ? 'artisan.registry_update' : 'artisan.registry_create',
+      null,
+      { revision, ...changed },
+      at,
+    )
   return before ? 'updated' : 'created'
 }
 

@@ -47,7 +47,7 @@ export function describeFailure(error: unknown): NonNullable<LastRun['error']> {
     }
   switch (error.kind) {
     case 'network':
-      return { key: 'errors.sync_offline', params: {} }
+      return { key: 'errors.sync_offline', params: { detail: error.message } }
     case 'retryable':
       return { key: 'errors.sync_unavailable', params: { code: error.code } }
     case 'auth':
@@ -69,20 +69,33 @@ export function createSyncEngine(
   let current: SyncProgress | null = null
   let stopRequested = false
 
-  /** Calls with the access token, refreshing it once when the registry says it expired. */
+  /**
+   * Calls with the access token, refreshing it once when the registry says it expired.
+   * A connection lost in passing (a closed keep-alive socket, a cut answer) is tried again
+   * twice at once: every call is safe to repeat (operations are idempotent, pages are
+   * compared by revision); a network that stays down ends the sync.
+   */
   async function authed<T>(
     client: RegistryClient,
     call: (token: string) => Promise<T>,
   ): Promise<T> {
-    const tokens = readState(db, 'tokens')
-    if (!tokens) throw appError('conflict', 'errors.sync_not_enrolled')
-    try {
-      return await call(tokens.accessToken)
-    } catch (error) {
-      if (!(error instanceof RegistryError) || error.kind !== 'auth') throw error
-      const fresh = await client.refresh(tokens.refreshToken)
-      writeState(db, 'tokens', fresh)
-      return call(fresh.accessToken)
+    for (let attempt = 0; ; attempt++) {
+      const tokens = readState(db, 'tokens')
+      if (!tokens) throw appError('conflict', 'errors.sync_not_enrolled')
+      try {
+        try {
+          return await call(tokens.accessToken)
+        } catch (error) {
+          if (!(error instanceof RegistryError) || error.kind !== 'auth') throw error
+          const fresh = await client.refresh(tokens.refreshToken)
+          writeState(db, 'tokens', fresh)
+          return await call(fresh.accessToken)
+        }
+      } catch (error) {
+        if (!(error instanceof RegistryError) || error.kind !== 'network' || attempt >= 2)
+          throw error
+        await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)))
+      }
     }
   }
 

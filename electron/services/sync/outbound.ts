@@ -2,6 +2,7 @@ import type { PushOperation } from '@shared/registry/contract'
 import {
   ArtisanChangeSchema,
   ArtisanFieldsSchema,
+  CertificateNoticeSchema,
   type ArtisanChange,
 } from '@shared/registry/records'
 import type { Db } from '../database/open'
@@ -27,19 +28,42 @@ export interface OutboxRow {
 
 const FIELDS = Object.keys(ArtisanFieldsSchema.shape)
 
+/**
+ * The head of the queue, in order: up to `limit` pending operations, stopping at the first
+ * one still waiting for its retry time — nothing overtakes an operation that failed (an
+ * update must never reach the registry before the creation it depends on).
+ */
 export function pendingOperations(db: Db, now: string, limit: number): OutboxRow[] {
-  return sql(
+  const rows = sql(
     db,
     `SELECT seq, op_id AS opId, entity_type AS entityType, entity_id AS entityId, op, payload,
-       base_revision AS baseRevision, created_at AS createdAt, attempts
-     FROM outbox
-     WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-     ORDER BY seq LIMIT ?`,
-  ).all(now, limit) as OutboxRow[]
+       base_revision AS baseRevision, created_at AS createdAt, attempts,
+       next_attempt_at AS nextAttemptAt
+     FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
+  ).all(limit) as (OutboxRow & { nextAttemptAt: string | null })[]
+  const due: OutboxRow[] = []
+  for (const { nextAttemptAt, ...row } of rows) {
+    if (nextAttemptAt && nextAttemptAt > now) break
+    due.push(row)
+  }
+  return due
 }
 
 /** The contract's operation for a row, or null when the row cannot be expressed in it. */
 export function toPushOperation(row: OutboxRow): PushOperation | null {
+  if (row.entityType === 'certificate') {
+    const notice = CertificateNoticeSchema.safeParse(JSON.parse(row.payload))
+    if (!notice.success || row.op === 'delete') return null
+    return {
+      opId: row.opId,
+      entityType: 'certificate',
+      entityId: row.entityId,
+      op: row.op,
+      baseRevision: null,
+      createdAt: row.createdAt,
+      payload: notice.data,
+    }
+  }
   if (row.entityType !== 'artisan') return null
   const change = artisanChangeOf(JSON.parse(row.payload) as Record<string, unknown>, row.createdAt)
   if (!change) return null

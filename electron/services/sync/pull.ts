@@ -2,7 +2,9 @@ import type { PullResponse } from '@shared/registry/contract'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
-import { applyRegistryArtisan } from './apply-artisan'
+import { appendAudit } from '../audit/audit-log'
+import { writeWordCounts } from '../artisans/name-index'
+import { applyRegistryArtisan, REGISTRY_ACTOR, type PageBatch } from './apply-artisan'
 import { readState, writeState } from './state'
 
 /**
@@ -32,9 +34,17 @@ export async function pullChanges(
     const page = await fetchPage(cursor, limit)
     const at = nowIso()
     db.transaction(() => {
+      const batch: PageBatch = { counts: new Map(), audit: [] }
       for (const change of page.changes) {
         if (change.entityType === 'artisan') {
-          const done = applyRegistryArtisan(db, change.id, change.revision, change.record, at)
+          const done = applyRegistryArtisan(
+            db,
+            change.id,
+            change.revision,
+            change.record,
+            at,
+            batch,
+          )
           if (done !== 'unchanged') summary[done]++
         } else {
           const { changes } = sql(
@@ -48,6 +58,21 @@ export async function pullChanges(
           summary.notices += changes
         }
       }
+      writeWordCounts(db, batch.counts)
+      // One audit entry for the page: what the registry changed, file by file.
+      if (batch.audit.length)
+        appendAudit(
+          db,
+          REGISTRY_ACTOR,
+          {
+            action: 'sync.pull',
+            entityType: 'artisan',
+            entityId: '*',
+            before: null,
+            after: { changes: batch.audit },
+          },
+          at,
+        )
       writeState(db, 'cursor', page.cursor)
     })()
     cursor = page.cursor

@@ -48,12 +48,27 @@ export async function pushOutbox(
     try {
       response = await send(operations)
     } catch (error) {
-      if (
-        error instanceof RegistryError &&
-        (error.kind === 'network' || error.kind === 'retryable')
-      )
+      if (!(error instanceof RegistryError)) throw error
+      if (error.kind === 'network' || error.kind === 'retryable') {
         postpone(db, rows, error.details.retryAfterMs)
-      throw error
+        throw error
+      }
+      if (error.kind !== 'refused') throw error
+      // The registry refused the batch as a whole (too big, or an operation it cannot
+      // read): one by one, so that only the culprit is refused and the queue moves on.
+      response = { results: [] }
+      for (const operation of operations) {
+        try {
+          response.results.push(...(await send([operation])).results)
+        } catch (single) {
+          if (!(single instanceof RegistryError) || single.kind !== 'refused') throw single
+          response.results.push({
+            opId: operation.opId,
+            status: 'rejected',
+            reason: { code: single.code, message: single.message },
+          })
+        }
+      }
     }
     const bySeq = new Map(rows.map((r) => [r.opId, r]))
     db.transaction(() => {
@@ -76,15 +91,20 @@ function record(db: Db, row: OutboxRow, result: PushResult, summary: PushSummary
     ).run(at, row.seq)
     if (result.revision && row.entityType === 'artisan') {
       // What this desk queued after this operation was made on top of it: its new base.
-      sql(
+      const { changes: later } = sql(
         db,
         `UPDATE outbox SET base_revision = ? WHERE entity_type = ? AND entity_id = ?
            AND status = 'pending' AND seq > ?`,
       ).run(result.revision, row.entityType, row.entityId, row.seq)
-      sql(db, 'UPDATE artisan SET server_revision = ? WHERE id = ?').run(
-        result.revision,
-        row.entityId,
-      )
+      // The registry's state as it answered (it may differ: a value normalised, a status
+      // it keeps), unless more of this desk's changes are still to come for the file.
+      if (!later && result.record)
+        applyRegistryArtisan(db, row.entityId, result.revision, result.record, at)
+      else
+        sql(db, 'UPDATE artisan SET server_revision = ? WHERE id = ?').run(
+          result.revision,
+          row.entityId,
+        )
     }
     summary.applied++
   } else if (result.status === 'rejected') {
@@ -139,15 +159,15 @@ function keepConflict(
   applyRegistryArtisan(db, current.id, current.revision, current, at)
 }
 
+/** The batch waits as one: the same retry time for all, so that their order stays. */
 function postpone(db: Db, rows: OutboxRow[], retryAfterMs?: number): void {
+  const attempts = Math.max(...rows.map((r) => r.attempts))
+  const at = new Date(Date.now() + backoffMs(attempts, retryAfterMs)).toISOString()
   const update = sql(
     db,
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ?',
   )
   db.transaction(() => {
-    for (const row of rows) {
-      const wait = backoffMs(row.attempts, retryAfterMs)
-      update.run(new Date(Date.now() + wait).toISOString(), row.seq)
-    }
+    for (const row of rows) update.run(at, row.seq)
   })()
 }
