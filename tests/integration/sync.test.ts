@@ -79,6 +79,12 @@ describe('sync with the national registry', () => {
     expect(file.rnaStatus).toBe('registered')
     expect(file.nia).toMatch(/^09\d{8}$/)
     expect(file.events.map((e) => e.step)).toContain('rna_registered')
+    // The CNSS feed, through the registry: the pre-registration comes back too.
+    registry.setCover(id, { coverStatus: 'cnss_pre_registered', cnssNumber: '123456789' })
+    await sync(one)
+    const covered = await one.direct().call('artisans.get', { id })
+    expect(covered).toMatchObject({ coverStatus: 'cnss_pre_registered', cnssNumber: '123456789' })
+    expect(covered.events.map((e) => e.step)).toContain('cnss_pre_registered')
 
     const two = await desk('Guichet 2')
     await sync(two)
@@ -261,5 +267,41 @@ describe('sync with the national registry', () => {
       status: 'cancelled',
       cancelReason: 'Erreur de nom',
     })
+  })
+
+  it('makes one file of the same person registered at two desks before either synced, with a visible conflict', async () => {
+    const one = await desk('Guichet 1')
+    const two = await desk('Guichet 2')
+    const codes = testCodes(one.db)
+    const { id: first } = await one.direct().call('artisans.register', validRegistration(codes))
+    const { id: second } = await two
+      .direct()
+      .call(
+        'artisans.register',
+        validRegistration(codes, { phone: '0670112233', address: 'Hay Salam 7, Tiznit' }),
+      )
+    const printed = await two
+      .direct()
+      .call('documents.issue', { artisanId: second, type: 'receipt' })
+    await sync(one)
+    const run = await sync(two) // its CIN is refused, then the registry's file comes in
+    expect(run.progress?.push.rejected).toBe(1)
+    const found = await two.direct().call('artisans.search', { query: 'JE123456' })
+    expect(found.items.map((a) => a.id)).toEqual([first])
+    const [conflict] = await two.direct().call('sync.conflicts', {})
+    expect(conflict?.artisanId).toBe(first)
+    expect(conflict?.fields.map((f) => f.field).sort()).toEqual(['address', 'phone'])
+    // The receipt and the history follow the one file.
+    expect(
+      (await two.direct().call('documents.list', { artisanId: first })).map((d) => d.number),
+    ).toEqual([printed.number])
+    await two.direct().call('sync.resolve', { id: conflict?.id ?? '', keepLocal: ['phone'] })
+    await sync(two)
+    await sync(one)
+    const merged = await one.direct().call('artisans.get', { id: first })
+    expect(merged.phone).toBe('+212670112233')
+    expect(merged.address).toBe('Derb Idzagh, Tiznit')
+    expect(registry.db.prepare('SELECT count(*) FROM artisans').pluck().get()).toBe(1)
+    expect(verifyAuditChain(two.db).ok).toBe(true)
   })
 })

@@ -1,4 +1,3 @@
-import type { Actor } from '@shared/api/roles'
 import type { PathStep } from '@shared/artisans/enums'
 import type { RegistryArtisan } from '@shared/registry/records'
 import { appendAudit } from '../audit/audit-log'
@@ -8,6 +7,8 @@ import type { IndexedNames } from '../artisans/name-words'
 import { writeSecondaryActivities } from '../artisans/register'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
+import { COLUMNS, REGISTRY_ACTOR } from './registry-columns'
+import { foldTwin, setTwinAside } from './twins'
 
 /**
  * The registry's state of an artisan written into the desk's register: a file made at
@@ -17,49 +18,6 @@ import { sql } from '../database/statements'
  * (push.ts). The name indexes follow; the decisions become events of the file's history;
  * everything is audited as done by the registry. The same revision twice changes nothing.
  */
-export const REGISTRY_ACTOR: Actor = {
-  id: 'registry',
-  name: 'Registre national',
-  roles: [],
-}
-
-export const COLUMNS: Record<string, keyof RegistryArtisan> = {
-  cin: 'cin',
-  nia: 'nia',
-  first_name_ar: 'firstNameAr',
-  last_name_ar: 'lastNameAr',
-  first_name_lat: 'firstNameLat',
-  last_name_lat: 'lastNameLat',
-  sex: 'sex',
-  birth_date: 'birthDate',
-  birth_place: 'birthPlace',
-  phone: 'phone',
-  phone2: 'phone2',
-  region_code: 'regionCode',
-  province_code: 'provinceCode',
-  commune_code: 'communeCode',
-  address: 'address',
-  actor_type: 'actorType',
-  organisation_name: 'organisationName',
-  organisation_legal_id: 'organisationLegalId',
-  main_activity: 'mainActivity',
-  practice: 'practice',
-  workplace_address: 'workplaceAddress',
-  qualification: 'qualification',
-  practice_years: 'practiceYears',
-  qualification_detail: 'qualificationDetail',
-  consent_at: 'consentAt',
-  rna_status: 'rnaStatus',
-  rna_submitted_at: 'rnaSubmittedAt',
-  rna_registered_at: 'rnaRegisteredAt',
-  rna_rejection_reason: 'rnaRejectionReason',
-  cover_status: 'coverStatus',
-  cnss_number: 'cnssNumber',
-  cover_at: 'coverAt',
-  bank_status: 'bankStatus',
-  bank_partner: 'bankPartner',
-  bank_at: 'bankAt',
-}
 const NAMES = Object.keys(COLUMNS)
 
 interface LocalRow extends IndexedNames {
@@ -152,6 +110,7 @@ export function applyRegistryArtisan(
     num = before.num
     writeNameIndex(db, num, names, { previous: before, ...(batch ? { counts: batch.counts } : {}) })
   } else {
+    const twin = setTwinAside(db, record, at)
     const { lastInsertRowid } = sql(
       db,
       `INSERT INTO artisan (id, ${NAMES.join(', ')}, server_revision, created_at, created_by, updated_at)
@@ -170,6 +129,7 @@ export function applyRegistryArtisan(
       },
       at,
     )
+    if (twin) foldTwin(db, twin, record, at)
   }
   writeSecondaryActivities(db, id, record.secondaryActivities)
   for (const [step, happenedOn] of decisionSteps(before, record))

@@ -9,7 +9,7 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 import { enqueue } from '../outbox/outbox'
-import { COLUMNS } from './apply-artisan'
+import { COLUMNS } from './registry-columns'
 import { artisanChangeOf } from './outbound'
 
 /**
@@ -63,6 +63,12 @@ function merged(local: LocalOp[]) {
   return { fields, steps }
 }
 
+/** Whether a field's two values need a choice (two recorded consents do not: the first stands). */
+function differs(field: string, local: unknown, registry: unknown): boolean {
+  if (field === 'consentAt' && local && registry) return false
+  return JSON.stringify(local ?? null) !== JSON.stringify(registry ?? null)
+}
+
 function readConflict(db: Db, row: Row): Conflict {
   const local = JSON.parse(row.localJson) as LocalOp[]
   const registry = JSON.parse(row.registryJson) as RegistryArtisan
@@ -81,11 +87,7 @@ function readConflict(db: Db, row: Row): Conflict {
     name,
     createdAt: row.createdAt,
     fields: Object.entries(fields)
-      .filter(
-        ([field, value]) =>
-          JSON.stringify(value ?? null) !==
-          JSON.stringify(registry[field as keyof RegistryArtisan] ?? null),
-      )
+      .filter(([field, value]) => differs(field, value, registry[field as keyof RegistryArtisan]))
       .map(([field, value]) => ({
         field,
         local: value ?? null,

@@ -4,7 +4,8 @@ import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 import { appendAudit } from '../audit/audit-log'
 import { writeWordCounts } from '../artisans/name-index'
-import { applyRegistryArtisan, REGISTRY_ACTOR, type PageBatch } from './apply-artisan'
+import { applyRegistryArtisan, type PageBatch } from './apply-artisan'
+import { REGISTRY_ACTOR } from './registry-columns'
 import { readState, writeState } from './state'
 
 /**
