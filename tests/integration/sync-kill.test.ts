@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { IdentificationSchema } from '@shared/artisans/identification'
+import { writeIdentified } from '../../electron/services/artisans/identify'
+import { startRegistry, type Registry } from '../registry/server'
+import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+
+/**
+ * A desk process killed outright (SIGKILL: no cleanup, as a power cut) in the middle of a
+ * push and in the middle of a pull, started again, and converging: the registry and the
+ * desk end with every record once.
+ */
+const ROOT = join(__dirname, '../..')
+const COUNT = 20
+let registry: Registry
+const served: string[] = []
+const cleanups: (() => void | Promise<void>)[] = []
+beforeEach(async () => {
+  const { dir, cleanup } = tempDir()
+  registry = await startRegistry({
+    dataDir: dir,
+    reviewDelayMs: 3_600_000,
+    maxPushBatch: 4,
+    maxPullPage: 4,
+    log: (line) => served.push(line),
+  })
+  cleanups.push(cleanup, () => registry.close())
+})
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+/** The CLI as its own process (`node --import tsx`), as a desk runs it. */
+function cli(dataDir: string, ...args: string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), '--data-dir', dataDir, ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+}
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > end)
+      throw new Error(`timed out; registry served:\n${served.slice(-8).join('\n')}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+async function enrolledDesk(): Promise<string> {
+  const { dir, cleanup } = tempDir()
+  cleanups.push(cleanup)
+  const app = openTestDesk(dir)
+  try {
+    await app.direct().call('setup.complete', VALID_SETUP)
+    await app.direct().call('sync.enrol', {
+      registryUrl: registry.url,
+      chamberCode: '09',
+      enrolmentToken: registry.createEnrolmentToken('09'),
+    })
+  } finally {
+    app.close()
+  }
+  return dir
+}
+
+const inRegistry = () =>
+  registry.db.prepare('SELECT count(*) FROM artisans').pluck().get() as number
+
+describe('a desk killed in the middle of a sync', () => {
+  it('converges after SIGKILL mid-push and mid-pull: every record once on both sides', async () => {
+    const pusher = await enrolledDesk()
+    const app = openTestDesk(pusher)
+    app.db.transaction(() => {
+      for (let i = 0; i < COUNT; i++) {
+        const input = IdentificationSchema.parse({
+          cin: `JK${100000 + i}`,
+          firstNameLat: 'Kill',
+          lastNameLat: `Test${i}`,
+          phone: '0661000000',
+        })
+        writeIdentified(app.db, app.actor(), input, 'test')
+      }
+    })()
+    app.close()
+
+    registry.faults.latencyMs = 150 // each batch of 4 takes a while: time to cut it
+    const push = cli(pusher, 'sync', '--once')
+    await until(() => inRegistry() >= 4)
+    push.kill('SIGKILL')
+    expect(await exited(push)).toBeNull()
+    expect(inRegistry()).toBeLessThan(COUNT)
+
+    registry.faults.latencyMs = 0
+    const again = cli(pusher, 'sync', '--once')
+    expect(await exited(again)).toBe(0)
+    expect(inRegistry()).toBe(COUNT)
+    const reopened = openTestDesk(pusher)
+    try {
+      expect(
+        reopened.db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`).all(),
+      ).toEqual([{ status: 'acked', n: COUNT }])
+    } finally {
+      reopened.close()
+    }
+
+    const puller = await enrolledDesk()
+    registry.faults.latencyMs = 150
+    const pull = cli(puller, 'sync', '--once')
+    // Cut once two pages have been served (and applied), before the last.
+    const pages = () => served.filter((l) => l.startsWith('GET /v1/changes 200')).length
+    const before = pages()
+    await until(() => pages() >= before + 2)
+    pull.kill('SIGKILL')
+    await exited(pull)
+    const cut = openTestDesk(puller)
+    try {
+      const partial = cut.db.prepare('SELECT count(*) FROM artisan').pluck().get() as number
+      expect(partial).toBeGreaterThan(0)
+      expect(partial).toBeLessThan(COUNT)
+    } finally {
+      cut.close()
+    }
+    registry.faults.latencyMs = 0
+    const pullAgain = cli(puller, 'sync', '--once')
+    expect(await exited(pullAgain)).toBe(0)
+    const desk = openTestDesk(puller)
+    try {
+      expect(
+        desk.db.prepare('SELECT count(*) FROM artisan WHERE deleted_at IS NULL').pluck().get(),
+      ).toBe(COUNT)
+      expect(desk.db.prepare('SELECT count(DISTINCT cin) FROM artisan').pluck().get()).toBe(COUNT)
+      expect(
+        desk.db
+          .prepare(`SELECT count(*) FROM artisan_event WHERE step = 'identified'`)
+          .pluck()
+          .get(),
+      ).toBe(COUNT)
+    } finally {
+      desk.close()
+    }
+  }, 60_000)
+})
