@@ -3,6 +3,7 @@ import type { SijillApp } from '../../electron/services/app'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { IdentificationSchema } from '@shared/artisans/identification'
 import { writeIdentified } from '../../electron/services/artisans/identify'
+import { runCli } from '../../electron/cli/run-cli'
 import { startRegistry, type Registry } from '../registry/server'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
@@ -303,5 +304,35 @@ describe('sync with the national registry', () => {
     expect(merged.address).toBe('Derb Idzagh, Tiznit')
     expect(registry.db.prepare('SELECT count(*) FROM artisans').pluck().get()).toBe(1)
     expect(verifyAuditChain(two.db).ok).toBe(true)
+  })
+
+  it('enrols, syncs and reports from the command line', async () => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const app = openTestDesk(dir)
+    await app.direct().call('setup.complete', VALID_SETUP)
+    identify(app, 'JE998877', 'Aicha', 'Cli')
+    app.close()
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) }
+    const cli = (...args: string[]) => runCli(['--data-dir', dir, ...args], io)
+    expect(await cli('sync', '--once')).toBe(1)
+    expect(out.at(-1)).toContain("n'est pas encore inscrit")
+    expect(await cli('enrol', '--registry', registry.url, '--chamber', '09')).toBe(2)
+    const token = registry.createEnrolmentToken('09')
+    expect(
+      await cli('enrol', '--registry', registry.url, '--chamber', '09', '--token', token),
+    ).toBe(0)
+    expect(out.at(-1)).toMatch(
+      /^Poste inscrit auprès du registre national : code [A-Z0-9]{4}, chambre 09\.$/,
+    )
+    expect(await cli('sync', '--once')).toBe(0)
+    expect(out.at(-1)).toContain('1 envoyées')
+    expect(await cli('sync', 'status')).toBe(0)
+    expect(out).toContain('pending      0')
+    expect(registryCount()).toBe(1)
+    registry.faults.fail5xxEvery = 1
+    expect(await cli('sync', '--once')).toBe(1)
+    expect(out.at(-1)).toContain('momentanément indisponible')
   })
 })
