@@ -335,4 +335,43 @@ describe('sync with the national registry', () => {
     expect(await cli('sync', '--once')).toBe(1)
     expect(out.at(-1)).toContain('momentanément indisponible')
   })
+
+  it('pulls everything once whatever fault the registry shows during the pull', async () => {
+    const one = await desk('Guichet 1')
+    for (let i = 0; i < 9; i++) identify(one, `JF${100000 + i}`, 'Fault', `Pull${i}`)
+    await sync(one)
+    const faults = [
+      { fail5xxEvery: 2 },
+      { rateLimitEvery: 2, retryAfterSeconds: 0 },
+      { dropEvery: 2 },
+      { duplicateDeliveries: true },
+      { latencyMs: 30 },
+      { expireTokens: true },
+    ]
+    for (const fault of faults) {
+      const other = await desk(`Guichet ${JSON.stringify(fault)}`.slice(0, 40))
+      Object.assign(registry.faults, fault)
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const done = await sync(other).then(
+          () => true,
+          () => false,
+        )
+        if (done) break
+      }
+      Object.assign(registry.faults, {
+        fail5xxEvery: 0,
+        rateLimitEvery: 0,
+        dropEvery: 0,
+        duplicateDeliveries: false,
+        latencyMs: 0,
+      })
+      const count = (q: string) => other.db.prepare(q).pluck().get()
+      expect(count('SELECT count(*) FROM artisan'), JSON.stringify(fault)).toBe(9)
+      expect(
+        count(`SELECT count(*) FROM artisan_event WHERE step = 'identified'`),
+        JSON.stringify(fault),
+      ).toBe(9)
+      expect(registryCount()).toBe(9)
+    }
+  })
 })
