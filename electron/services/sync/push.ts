@@ -75,9 +75,20 @@ export async function pushOutbox(
       for (const result of response.results) {
         const row = bySeq.get(result.opId)
         if (!row) continue
+        bySeq.delete(result.opId)
         record(db, row, result, summary)
       }
     })()
+    // An operation sent and not answered for: it waits like a failed batch (never resent
+    // in a loop), and the sync reports the registry's answer as faulty.
+    const unanswered = operations.filter((o) => bySeq.has(o.opId))
+    if (unanswered.length) {
+      postpone(
+        db,
+        rows.filter((r) => unanswered.some((o) => o.opId === r.opId)),
+      )
+      throw new RegistryError('retryable', 'bad_response', 'operations left unanswered')
+    }
     options.onBatch?.(summary)
   }
 }
