@@ -374,4 +374,38 @@ describe('sync with the national registry', () => {
       expect(registryCount()).toBe(9)
     }
   })
+
+  it('keeps a desk’s correction made while the registry decided, without asking anyone', async () => {
+    const one = await desk('Guichet 1')
+    const { id } = await one
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(one.db)))
+    await sync(one)
+    registry.decideNow() // the NIA is assigned; the desk does not know yet
+    const f = await one.direct().call('artisans.get', { id })
+    await one.direct().call('artisans.update', {
+      ...validRegistration(testCodes(one.db)),
+      phone: '0670998877',
+      id,
+      expectedVersion: f.version,
+    })
+    const run = await sync(one)
+    expect(run.progress?.push).toMatchObject({ conflicts: 0, merged: 1 })
+    expect(await one.direct().call('sync.conflicts', {})).toEqual([])
+    await sync(one)
+    const after = await one.direct().call('artisans.get', { id })
+    expect(after.phone).toBe('+212670998877')
+    expect(after.rnaStatus).toBe('registered')
+    const inRegistry = registry.db
+      .prepare('SELECT state FROM artisans WHERE id = ?')
+      .pluck()
+      .get(id) as string
+    expect(JSON.parse(inRegistry)).toMatchObject({
+      phone: '+212670998877',
+      rnaStatus: 'registered',
+    })
+    expect(await one.direct().call('sync.recordState', { artisanId: id })).toMatchObject({
+      state: 'synced',
+    })
+  })
 })

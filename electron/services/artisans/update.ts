@@ -59,7 +59,9 @@ export function updateArtisan(
       },
       {
         op: 'update',
-        payload: { id, ...changed.after },
+        // `_before` stays on the desk: it lets sync tell a real conflict from a change the
+        // registry made to other fields meanwhile (sync/auto-merge.ts).
+        payload: { id, ...changed.after, _before: changed.before },
         baseRevision: row.serverRevision,
       },
     )

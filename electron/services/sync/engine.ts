@@ -105,7 +105,7 @@ export function createSyncEngine(
     const client = options.clientFor(enrolment.registryUrl)
     const progress: SyncProgress = {
       phase: 'connecting',
-      push: { applied: 0, rejected: 0, conflicts: 0 },
+      push: { applied: 0, rejected: 0, conflicts: 0, merged: 0 },
       pull: { pages: 0, created: 0, updated: 0, deleted: 0, notices: 0 },
     }
     current = progress

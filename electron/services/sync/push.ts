@@ -4,6 +4,7 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 import { applyRegistryArtisan } from './apply-artisan'
+import { autoMerge } from './auto-merge'
 import { backoffMs } from './backoff'
 import { RegistryError } from './client'
 import { pendingOperations, toPushOperation, type OutboxRow } from './outbound'
@@ -21,6 +22,8 @@ export interface PushSummary {
   applied: number
   rejected: number
   conflicts: number
+  /** Conflicts on fields the registry had not touched: kept from the desk at once. */
+  merged: number
 }
 
 export async function pushOutbox(
@@ -29,7 +32,7 @@ export async function pushOutbox(
   maxBatch: number,
   options: { shouldStop?: () => boolean; onBatch?: (summary: PushSummary) => void } = {},
 ): Promise<PushSummary> {
-  const summary: PushSummary = { applied: 0, rejected: 0, conflicts: 0 }
+  const summary: PushSummary = { applied: 0, rejected: 0, conflicts: 0, merged: 0 }
   for (;;) {
     if (options.shouldStop?.()) return summary
     const rows = pendingOperations(db, nowIso(), maxBatch)
@@ -122,8 +125,9 @@ function record(db: Db, row: OutboxRow, result: PushResult, summary: PushSummary
     markRejected(db, row, result.reason)
     summary.rejected++
   } else {
-    keepConflict(db, row, result.current, at)
-    summary.conflicts++
+    const conflict = keepConflict(db, row, result.current, at)
+    if (autoMerge(db, conflict, result.current)) summary.merged++
+    else summary.conflicts++
   }
 }
 
@@ -143,7 +147,7 @@ function keepConflict(
   row: OutboxRow,
   current: Extract<PushResult, { status: 'conflict' }>['current'],
   at: string,
-): void {
+): string {
   const id = uuidv7()
   const local = (
     sql(
@@ -168,6 +172,7 @@ function keepConflict(
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(id, row.entityType, row.entityId, JSON.stringify(local), JSON.stringify(current), at)
   applyRegistryArtisan(db, current.id, current.revision, current, at)
+  return id
 }
 
 /** The batch waits as one: the same retry time for all, so that their order stays. */

@@ -16,7 +16,12 @@ const LastRunSchema = z.object({
 
 const ProgressSchema = z.object({
   phase: z.enum(['connecting', 'reference', 'push', 'pull']),
-  push: z.object({ applied: z.number(), rejected: z.number(), conflicts: z.number() }),
+  push: z.object({
+    applied: z.number(),
+    rejected: z.number(),
+    conflicts: z.number(),
+    merged: z.number(),
+  }),
   pull: z.object({
     pages: z.number(),
     created: z.number(),
