@@ -67,11 +67,13 @@ describe('correcting an artisan file', () => {
     })
     const outbox = lastRow('outbox')
     expect(outbox).toMatchObject({ op: 'update', entity_id: id })
+    // The values before stay on the desk (sync tells a real conflict from another change).
     expect(JSON.parse(outbox.payload ?? '')).toEqual({
       id,
       lastNameAr: 'العمراني',
       lastNameLat: 'Amrani',
       phone: '+212670000000',
+      _before: { lastNameAr: 'أوعلي', lastNameLat: 'Ouali', phone: '+212661234567' },
     })
     expect(verifyAuditChain(app.db).ok).toBe(true)
 
