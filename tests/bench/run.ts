@@ -322,8 +322,10 @@ async function main(): Promise<void> {
   figures.push(...(await documentFigures(app, () => freshDesk('batch-desk'), BENCH)))
   app.close()
 
-  figures.push(await importFigure())
+  // Sync before the import: after the import, loopback connections to the registry served
+  // from this same process were reset (ECONNRESET) — a bench-only artefact, noted in issue 5.
   figures.push(...(await syncFigures(freshDesk)))
+  figures.push(await importFigure())
   printFigures(figures, values.json)
   if (!existsSync(DIR)) log('bench folder vanished')
 }

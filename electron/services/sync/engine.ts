@@ -70,33 +70,36 @@ export function createSyncEngine(
   let stopRequested = false
 
   /**
-   * Calls with the access token, refreshing it once when the registry says it expired.
-   * A connection lost in passing (a closed keep-alive socket, a cut answer) is tried again
-   * twice at once: every call is safe to repeat (operations are idempotent, pages are
-   * compared by revision); a network that stays down ends the sync.
+   * A connection lost in passing (a keep-alive socket the registry closed, a cut answer)
+   * is tried again twice at once: every call is safe to repeat (operations are idempotent,
+   * pages are compared by revision); a network that stays down ends the sync.
    */
-  async function authed<T>(
-    client: RegistryClient,
-    call: (token: string) => Promise<T>,
-  ): Promise<T> {
+  async function retrying<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const tokens = readState(db, 'tokens')
-      if (!tokens) throw appError('conflict', 'errors.sync_not_enrolled')
       try {
-        try {
-          return await call(tokens.accessToken)
-        } catch (error) {
-          if (!(error instanceof RegistryError) || error.kind !== 'auth') throw error
-          const fresh = await client.refresh(tokens.refreshToken)
-          writeState(db, 'tokens', fresh)
-          return await call(fresh.accessToken)
-        }
+        return await call()
       } catch (error) {
         if (!(error instanceof RegistryError) || error.kind !== 'network' || attempt >= 2)
           throw error
         await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)))
       }
     }
+  }
+
+  /** Calls with the access token, refreshing it once when the registry says it expired. */
+  function authed<T>(client: RegistryClient, call: (token: string) => Promise<T>): Promise<T> {
+    return retrying(async () => {
+      const tokens = readState(db, 'tokens')
+      if (!tokens) throw appError('conflict', 'errors.sync_not_enrolled')
+      try {
+        return await call(tokens.accessToken)
+      } catch (error) {
+        if (!(error instanceof RegistryError) || error.kind !== 'auth') throw error
+        const fresh = await client.refresh(tokens.refreshToken)
+        writeState(db, 'tokens', fresh)
+        return await call(fresh.accessToken)
+      }
+    })
   }
 
   async function run(force: boolean): Promise<SyncProgress> {
@@ -110,7 +113,7 @@ export function createSyncEngine(
     }
     current = progress
     const shouldStop = () => stopRequested
-    const info = await client.info()
+    const info = await retrying(() => client.info())
     progress.phase = 'reference'
     if (info.referenceVersion > referenceSince(db)) {
       const reference = await authed(client, (t) => client.reference(t, referenceSince(db)))

@@ -55,7 +55,13 @@ export function createHttpRegistryClient(baseUrl: string, appVersion: string): R
       })
       text = await response.text()
     } catch (error) {
-      throw new RegistryError('network', 'network', (error as Error).message)
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause
+      const why = cause?.code ?? cause?.message
+      throw new RegistryError(
+        'network',
+        'network',
+        `${(error as Error).message}${why ? ` (${why})` : ''}`,
+      )
     }
     const json = parse(text)
     if (response.ok) {
