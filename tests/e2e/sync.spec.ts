@@ -161,6 +161,13 @@ test('a supervisor resolves a conflict field by field; the certificate becomes p
       path: join(SHOTS, `${testInfo.project.name}-conflict-fr.png`),
       fullPage: true,
     })
+    await again.getByText('العربية', { exact: true }).click()
+    await expect(conflicts).toContainText('تعارضات للحل')
+    await again.screenshot({
+      path: join(SHOTS, `${testInfo.project.name}-conflict-ar.png`),
+      fullPage: true,
+    })
+    await again.getByText('Français', { exact: true }).click()
     await conflicts.getByRole('radio', { name: 'Adresse — Ce poste' }).check()
     await conflicts.getByRole('button', { name: 'Appliquer ce choix' }).click()
     await expect(again.getByTestId('sync-conflicts-list')).toHaveCount(0)
