@@ -408,4 +408,25 @@ describe('sync with the national registry', () => {
       state: 'synced',
     })
   })
+
+  it('starts the feed afresh when the desk is enrolled with another registry', async () => {
+    const one = await desk('Guichet 1')
+    identify(one, 'JG100001', 'Old', 'Registry')
+    await sync(one)
+    const cursor = () =>
+      one.db.prepare(`SELECT value FROM sync_state WHERE key = 'cursor'`).pluck().get()
+    expect(cursor()).toBeDefined()
+    const { dir, cleanup } = tempDir()
+    const other = await startRegistry({ dataDir: dir })
+    cleanups.push(cleanup, () => other.close())
+    other.seed('09', 3)
+    await one.direct().call('sync.enrol', {
+      registryUrl: other.url,
+      chamberCode: '09',
+      enrolmentToken: other.createEnrolmentToken('09'),
+    })
+    expect(cursor()).toBeUndefined()
+    await sync(one)
+    expect(one.db.prepare('SELECT count(*) FROM artisan').pluck().get()).toBe(4)
+  })
 })

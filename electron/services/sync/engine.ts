@@ -10,7 +10,7 @@ import { pullChanges, type PullSummary } from './pull'
 import { pushOutbox, type PushSummary } from './push'
 import { applyReference, referenceSince } from './reference'
 import { logSync } from './sync-log'
-import { readState, writeState, type LastRun } from './state'
+import { clearState, readState, writeState, type LastRun } from './state'
 
 /**
  * The sync engine (design.md §4): enrol the desk once, then sync — reference data first,
@@ -156,7 +156,13 @@ export function createSyncEngine(
         appVersion: options.appVersion,
       })
       const at = nowIso()
+      const previous = readState(db, 'enrolment')
       db.transaction(() => {
+        // Another registry: its feed starts afresh (a cursor is only meaningful to its issuer).
+        if (previous && previous.registryUrl !== input.registryUrl) {
+          clearState(db, 'cursor')
+          clearState(db, 'referenceVersion')
+        }
         writeState(db, 'enrolment', {
           registryUrl: input.registryUrl,
           deviceId: answer.deviceId,
