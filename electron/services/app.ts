@@ -18,6 +18,7 @@ import { documentHandlers } from './handlers/documents'
 import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
+import { sessionHandlers } from './handlers/sessions'
 import { syncHandlers } from './handlers/sync'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createHttpRegistryClient } from './sync/http-client'
@@ -114,6 +115,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...exportHandlers(db, log),
     ...documentHandlers(db, log),
     ...syncHandlers(db, sync, log),
+    ...sessionHandlers(db),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -11,6 +11,7 @@ import { LanguageSchema } from '../settings/language'
 import { artisanMethods } from './methods/artisans'
 import { documentMethods } from './methods/documents'
 import { exportMethods } from './methods/exports'
+import { sessionMethods } from './methods/sessions'
 import { syncMethods } from './methods/sync'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
@@ -106,6 +107,7 @@ export const contract = {
   ...exportMethods,
   ...documentMethods,
   ...syncMethods,
+  ...sessionMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -8,6 +8,7 @@ import { m007 } from './007-artisan-list-indexes'
 import { m008 } from './008-documents'
 import { m009 } from './009-signing-keys'
 import { m010 } from './010-sync'
+import { m011 } from './011-sessions'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008,
   m009,
   m010,
+  m011,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }
