@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { startRegistry, type Registry } from '../registry/server'
 import type { SijillApp } from '../../electron/services/app'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { updateRequestOf } from '../helpers/registration'
 import { deskWithArtisans } from './counter-data'
 import { expect, test } from './fixtures'
 
@@ -47,6 +48,13 @@ test('an administrator enrols the desk; it syncs; the registry’s decisions com
   await expect(page.getByTestId('sync-pending')).toContainText('0')
   await expect(page.getByTestId('sync-log')).toContainText('3 envoyées')
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-sync-fr.png`) })
+  // Enrolling again (the registry forgot the desk, or another registry) stays at hand.
+  await page.getByRole('button', { name: 'Inscrire à nouveau' }).click()
+  await expect(page.getByTestId('enrol').getByLabel('Adresse du registre')).toHaveValue(
+    registry.url,
+  )
+  await page.getByRole('button', { name: 'Inscrire à nouveau' }).click()
+  await expect(page.getByTestId('enrol')).toHaveCount(0)
 
   // The registry decides: an NIA for two files, a refusal for the third.
   registry.decideNow()
@@ -74,45 +82,21 @@ test('an administrator enrols the desk; it syncs; the registry’s decisions com
 /** Changes a file's address at a desk, through the API as the form would. */
 async function editAddress(app: SijillApp, cin: string, address: string): Promise<void> {
   const [hit] = (await app.direct().call('artisans.search', { query: cin })).items
-  const f = await app.direct().call('artisans.get', { id: hit?.id ?? '' })
-  await app.direct().call('artisans.update', {
-    id: f.id,
-    expectedVersion: f.version,
-    cin: f.cin ?? '',
-    firstNameAr: f.firstNameAr ?? '',
-    lastNameAr: f.lastNameAr ?? '',
-    firstNameLat: f.firstNameLat ?? '',
-    lastNameLat: f.lastNameLat ?? '',
-    sex: f.sex ?? 'M',
-    birthDate: f.birthDate ?? '',
-    birthPlace: f.birthPlace,
-    phone: f.phone ?? '',
-    phone2: f.phone2 ?? '',
-    regionCode: f.regionCode ?? '',
-    provinceCode: f.provinceCode ?? '',
-    communeCode: f.communeCode ?? '',
-    address,
-    actorType: f.actorType,
-    organisationName: f.organisationName,
-    organisationLegalId: f.organisationLegalId,
-    mainActivity: f.mainActivity ?? '',
-    secondaryActivities: f.secondaryActivities,
-    practice: f.practice ?? 'home',
-    workplaceAddress: f.workplaceAddress,
-    qualification: f.qualification ?? 'practice',
-    practiceYears: f.practiceYears,
-    qualificationDetail: f.qualificationDetail,
-    // Papers seen at the counter stay at the desk that saw them: a file from another desk
-    // is corrected with the papers in hand.
-    evidence: {
-      cinCopy: true,
-      diploma: false,
-      practiceAttestation: true,
-      masterAttestation: false,
-    },
-    consent: true,
-    notes: f.notes,
-  })
+  const file = await app.direct().call('artisans.get', { id: hit?.id ?? '' })
+  // Papers seen at the counter stay at the desk that saw them: a file from another desk
+  // is corrected with the papers in hand.
+  await app.direct().call(
+    'artisans.update',
+    updateRequestOf(file, {
+      address,
+      evidence: {
+        cinCopy: true,
+        diploma: false,
+        practiceAttestation: true,
+        masterAttestation: false,
+      },
+    }),
+  )
 }
 
 test('a supervisor resolves a conflict field by field; the certificate becomes printable once the NIA arrives', async ({

@@ -1,4 +1,5 @@
-import type { RegisterRequest } from '@shared/artisans/registration'
+import type { RegisterRequest, UpdateRequest } from '@shared/artisans/registration'
+import type { ArtisanFile } from '@shared/artisans/records'
 import type { Db } from '../../electron/services/database/open'
 
 /** Reference codes the tests use, looked up by name in the desk's reference data. */
@@ -65,6 +66,50 @@ export function validRegistration(
       masterAttestation: false,
     },
     consent: true,
+    ...overrides,
+  }
+}
+
+/** The correction request that leaves a file as it is, but for `overrides`. */
+export function updateRequestOf(
+  file: ArtisanFile,
+  overrides: Partial<UpdateRequest> = {},
+): UpdateRequest {
+  return {
+    id: file.id,
+    expectedVersion: file.version,
+    cin: file.cin ?? '',
+    firstNameAr: file.firstNameAr ?? '',
+    lastNameAr: file.lastNameAr ?? '',
+    firstNameLat: file.firstNameLat ?? '',
+    lastNameLat: file.lastNameLat ?? '',
+    sex: file.sex ?? 'M',
+    birthDate: file.birthDate ?? '',
+    birthPlace: file.birthPlace,
+    phone: file.phone ?? '',
+    phone2: file.phone2 ?? '',
+    regionCode: file.regionCode ?? '',
+    provinceCode: file.provinceCode ?? '',
+    communeCode: file.communeCode ?? '',
+    address: file.address,
+    actorType: file.actorType,
+    organisationName: file.organisationName,
+    organisationLegalId: file.organisationLegalId,
+    mainActivity: file.mainActivity ?? '',
+    secondaryActivities: file.secondaryActivities,
+    practice: file.practice ?? 'home',
+    workplaceAddress: file.workplaceAddress,
+    qualification: file.qualification ?? 'practice',
+    practiceYears: file.practiceYears,
+    qualificationDetail: file.qualificationDetail,
+    evidence: {
+      cinCopy: Boolean(file.evidence.cinCopy),
+      diploma: Boolean(file.evidence.diploma),
+      practiceAttestation: Boolean(file.evidence.practiceAttestation),
+      masterAttestation: Boolean(file.evidence.masterAttestation),
+    },
+    consent: true,
+    notes: file.notes,
     ...overrides,
   }
 }

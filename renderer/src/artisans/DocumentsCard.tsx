@@ -100,7 +100,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
         )}
         {documents.map((d) => (
           <Stack key={d.id} gap={4} data-testid="document-row">
-            <Group justify="space-between" wrap="nowrap">
+            <Group justify="space-between" align="flex-start" gap="xs">
               <Stack gap={0}>
                 <Text size="sm" fw={600}>
                   {t(`documents.${d.type}`)} · <Ltr>{d.number}</Ltr>
@@ -110,7 +110,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
                   {t('documents.by', { name: isolate(d.issuedByName) })}
                 </Text>
               </Stack>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                 <Badge variant="light" color={d.copy > 0 ? 'gray' : 'teal'}>
                   {d.copy > 0 ? t('documents.copy', { n: d.copy }) : t('documents.original')}
                 </Badge>

@@ -9,12 +9,20 @@ import { ErrorAlert } from '../components/ErrorAlert'
 
 /**
  * Enrolling the desk with the national registry (administrators): the registry's address,
- * the chamber's code and the one-time enrolment token the ministry gives the chamber.
+ * the chamber's code and the one-time enrolment token the ministry gives the chamber. Also
+ * to enrol again — when the registry no longer knows the desk, or for another registry.
  */
-export function EnrolPanel({ onEnrolled }: { onEnrolled: () => void }) {
+export function EnrolPanel({
+  onEnrolled,
+  registryUrl: current = '',
+}: {
+  onEnrolled: () => void
+  /** The registry the desk is linked to, when it enrols again. */
+  registryUrl?: string
+}) {
   const { t } = useTranslation()
   const { profile } = useDesk()
-  const [registryUrl, setRegistryUrl] = useState('')
+  const [registryUrl, setRegistryUrl] = useState(current)
   const [chamberCode, setChamberCode] = useState(profile.chamber.regionCode)
   const [token, setToken] = useState('')
   const [busy, setBusy] = useState(false)

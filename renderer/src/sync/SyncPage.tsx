@@ -40,6 +40,7 @@ export function SyncPage() {
   const [rejected, setRejected] = useState<Rejected>([])
   const [log, setLog] = useState<LogLines>([])
   const [actionError, setActionError] = useState<AppErrorData | null>(null)
+  const [reenrol, setReenrol] = useState(false)
   const running = status?.running ?? null
 
   useEffect(() => {
@@ -123,18 +124,33 @@ export function SyncPage() {
             <Figure label={t('sync.conflicts')} value={status.conflicts} testId="sync-conflicts" />
           </SimpleGrid>
           {status.enrolled && (
-            <Text size="sm" c="dimmed">
-              {t('sync.link', {
-                url: isolate(status.registryUrl ?? ''),
-                deskCode: isolate(status.deskCode ?? ''),
-                chamber: isolate(status.chamberCode ?? ''),
-              })}
-            </Text>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('sync.link', {
+                  url: isolate(status.registryUrl ?? ''),
+                  deskCode: isolate(status.deskCode ?? ''),
+                  chamber: isolate(status.chamberCode ?? ''),
+                })}
+              </Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => setReenrol(!reenrol)}>
+                {t('sync.enrolAgain')}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Paper>
 
-      {!status.enrolled && <EnrolPanel onEnrolled={() => void refresh()} />}
+      {(!status.enrolled ||
+        reenrol ||
+        status.lastRun?.error?.key === 'errors.sync_enrol_again') && (
+        <EnrolPanel
+          registryUrl={status.registryUrl ?? ''}
+          onEnrolled={() => {
+            setReenrol(false)
+            void refresh()
+          }}
+        />
+      )}
 
       {status.conflicts > 0 && <ConflictsPanel onResolved={() => void refresh()} />}
 
