@@ -13,6 +13,8 @@ export interface CliCommand {
   usage: string
   /** Opens the desk's database before running (all commands but help). */
   needsApp: boolean
+  /** Takes `--lang` after its name as its own option (a document's language), not the messages'. */
+  ownsLangOption?: boolean
   run(args: string[], io: CliIO, app: SijillApp | null): Promise<number>
 }
 

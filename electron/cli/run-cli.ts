@@ -15,6 +15,11 @@ import { settingsCommand } from './commands/settings'
 import { verifyCommand } from './commands/verify'
 import { enrolCommand, syncCommand } from './commands/sync'
 import {
+  attendanceSheetCommand,
+  handoutCommand,
+  sessionReportCommand,
+} from './commands/session-materials'
+import {
   batchCommand,
   certificateCommand,
   fileSummaryCommand,
@@ -32,6 +37,9 @@ export const COMMANDS: readonly CliCommand[] = [
   certificateCommand,
   fileSummaryCommand,
   batchCommand,
+  handoutCommand,
+  attendanceSheetCommand,
+  sessionReportCommand,
   verifyCommand,
   enrolCommand,
   syncCommand,
@@ -63,7 +71,9 @@ export async function runCli(argv: string[], io: Omit<CliIO, 'lang'>): Promise<n
   let lang: CliIO['lang'] = 'fr'
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
-    if (arg === '--data-dir' || arg === '--lang') {
+    const ownLang = arg === '--lang' && COMMANDS.find((c) => c.name === rest[0])?.ownsLangOption
+    if (ownLang) rest.push(arg, argv[++i] ?? '')
+    else if (arg === '--data-dir' || arg === '--lang') {
       const value = argv[++i]
       if (value === undefined) {
         io.err(`${arg} needs a value`)

@@ -19,6 +19,8 @@ import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
 import { sessionHandlers } from './handlers/sessions'
+import { sessionPeopleHandlers } from './handlers/session-people'
+import { sessionMaterialHandlers } from './handlers/session-materials'
 import { syncHandlers } from './handlers/sync'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createHttpRegistryClient } from './sync/http-client'
@@ -116,6 +118,8 @@ export function openApp(options: AppOptions): SijillApp {
     ...documentHandlers(db, log),
     ...syncHandlers(db, sync, log),
     ...sessionHandlers(db),
+    ...sessionPeopleHandlers(db),
+    ...sessionMaterialHandlers(db, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -12,6 +12,8 @@ import { artisanMethods } from './methods/artisans'
 import { documentMethods } from './methods/documents'
 import { exportMethods } from './methods/exports'
 import { sessionMethods } from './methods/sessions'
+import { sessionPeopleMethods } from './methods/session-people'
+import { sessionMaterialMethods } from './methods/session-materials'
 import { syncMethods } from './methods/sync'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
@@ -108,6 +110,8 @@ export const contract = {
   ...documentMethods,
   ...syncMethods,
   ...sessionMethods,
+  ...sessionPeopleMethods,
+  ...sessionMaterialMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

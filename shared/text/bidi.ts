@@ -25,3 +25,8 @@ export function isolateParams(
   if (!params) return undefined
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isolate(String(v))]))
 }
+
+/** Free text with phone numbers or dates inside: each run of digits kept left to right. */
+export function ltrNumbers(text: string): string {
+  return text.replace(/\+?\d[\d ./-]*\d/g, (run) => ltr(run))
+}

@@ -93,6 +93,16 @@ export function listSessions(db: Db, filter: { from?: string; to?: string }): Se
   ).map(parse)
 }
 
+/** The stops of a caravan, in the order they are held. */
+export function sessionsOfCaravan(db: Db, caravanId: string): Session[] {
+  return (
+    sql(
+      db,
+      `SELECT ${COLUMNS} FROM session s WHERE s.caravan_id = ? ORDER BY s.starts_at, s.id`,
+    ).all(caravanId) as Row[]
+  ).map(parse)
+}
+
 export function planSession(db: Db, actor: Actor, s: PlanSession): Session {
   if (s.startsAt.slice(0, 10) < todayIso())
     throw appError('validation', 'errors.validation', undefined, [

@@ -11,6 +11,9 @@ import { DocumentsPage } from '../documents/DocumentsPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { SyncPage } from '../sync/SyncPage'
+import { CaravanPage } from '../sessions/CaravanPage'
+import { SessionPage } from '../sessions/SessionPage'
+import { SessionsPage } from '../sessions/SessionsPage'
 import { useDesk } from './desk-context'
 import { SECTIONS, type Route } from './sections'
 import { useRoute } from './useRoute'
@@ -18,11 +21,14 @@ import { useRoute } from './useRoute'
 function Page({ route }: { route: Route }) {
   if (route.view === 'artisan') return <ArtisanFilePage id={route.id} />
   if (route.view === 'register') return <RegisterPage params={route.params} />
+  if (route.view === 'session') return <SessionPage id={route.id} />
+  if (route.view === 'caravan') return <CaravanPage id={route.id} />
   if (route.section === 'counter') return <CounterPage />
   if (route.section === 'artisans') return <ArtisansPage />
   if (route.section === 'documents') return <DocumentsPage />
   if (route.section === 'settings') return <SettingsPage />
   if (route.section === 'sync') return <SyncPage />
+  if (route.section === 'sessions') return <SessionsPage />
   return <PlaceholderPage section={route.section} />
 }
 

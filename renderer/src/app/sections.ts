@@ -12,18 +12,25 @@ export type Section = (typeof SECTIONS)[number]
 
 /**
  * Where the app is, read from the address hash so that reload stays on the same screen:
- * `#/counter`, `#/settings`, `#/artisan/<id>`, `#/register?cin=…`, `#/register?draft=<id>`.
+ * `#/counter`, `#/settings`, `#/artisan/<id>`, `#/register?cin=…`, `#/register?draft=<id>`,
+ * `#/session/<id>`, `#/caravan/<id>`.
  */
 export type Route =
   | { view: 'section'; section: Section }
   | { view: 'artisan'; section: 'counter'; id: string }
   | { view: 'register'; section: 'counter'; params: URLSearchParams }
+  | { view: 'session'; section: 'sessions'; id: string }
+  | { view: 'caravan'; section: 'sessions'; id: string }
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
   const [head, id] = path.split('/')
   if (head === 'artisan' && id)
     return { view: 'artisan', section: 'counter', id: decodeURIComponent(id) }
+  if (head === 'session' && id)
+    return { view: 'session', section: 'sessions', id: decodeURIComponent(id) }
+  if (head === 'caravan' && id)
+    return { view: 'caravan', section: 'sessions', id: decodeURIComponent(id) }
   if (head === 'register')
     return { view: 'register', section: 'counter', params: new URLSearchParams(query) }
   const section = (SECTIONS as readonly string[]).includes(head ?? '')
@@ -35,6 +42,8 @@ export function parseRoute(hash: string): Route {
 export const hrefOf = {
   section: (s: Section) => `#/${s}`,
   artisan: (id: string) => `#/artisan/${encodeURIComponent(id)}`,
+  session: (id: string) => `#/session/${encodeURIComponent(id)}`,
+  caravan: (id: string) => `#/caravan/${encodeURIComponent(id)}`,
   register: (params: Record<string, string> = {}) => {
     const q = new URLSearchParams(params).toString()
     return `#/register${q ? `?${q}` : ''}`

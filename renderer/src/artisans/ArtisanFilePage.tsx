@@ -24,6 +24,7 @@ import { hrefOf } from '../app/sections'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { displayNames, phoneText } from './display'
+import { ArtisanSessionsCard } from '../sessions/ArtisanSessionsCard'
 import { DocumentsCard } from './DocumentsCard'
 import { PathActionModal } from './PathActionModal'
 import { PathBadges } from './PathBadges'
@@ -249,7 +250,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <DocumentsCard file={file} />
-        <EmptyCard title={t('artisan.sessions')} text={t('artisan.noSessions')} />
+        <ArtisanSessionsCard artisanId={file.id} />
       </SimpleGrid>
 
       {step && (
@@ -266,19 +267,5 @@ export function ArtisanFilePage({ id }: { id: string }) {
         />
       )}
     </Stack>
-  )
-}
-
-/** A part of the file that later features fill (documents, sessions), honest while empty. */
-function EmptyCard({ title, text }: { title: string; text: string }) {
-  return (
-    <Paper withBorder p="md">
-      <Title order={3} size="h5">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {text}
-      </Text>
-    </Paper>
   )
 }

@@ -3,6 +3,7 @@ import { EVERY_ROLE, method } from '../method'
 import type { Role } from '../roles'
 import {
   PlanSessionSchema,
+  SESSION_KINDS,
   SESSION_STATUSES,
   SessionSchema,
   UpdateSessionSchema,
@@ -27,6 +28,22 @@ export const sessionMethods = {
   'sessions.get': method({
     input: z.object({ id }),
     output: SessionSchema,
+    roles: EVERY_ROLE,
+    needsSetup: true,
+    writes: false,
+  }),
+  'sessions.ofArtisan': method({
+    input: z.object({ artisanId: id }),
+    output: z.array(
+      z.object({
+        sessionId: z.string(),
+        title: z.string(),
+        kind: z.enum(SESSION_KINDS),
+        startsAt: z.string(),
+        checkedInAt: z.string(),
+        walkIn: z.boolean(),
+      }),
+    ),
     roles: EVERY_ROLE,
     needsSetup: true,
     writes: false,

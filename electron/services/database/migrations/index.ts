@@ -9,6 +9,8 @@ import { m008 } from './008-documents'
 import { m009 } from './009-signing-keys'
 import { m010 } from './010-sync'
 import { m011 } from './011-sessions'
+import { m012 } from './012-handout-texts'
+import { m013 } from './013-activity-index'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m009,
   m010,
   m011,
+  m012,
+  m013,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

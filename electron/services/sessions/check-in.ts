@@ -1,0 +1,254 @@
+import type { Actor } from '@shared/api/roles'
+import type { Identification } from '@shared/artisans/identification'
+import { appError, type FieldError } from '@shared/errors'
+import type { Invitee } from '@shared/sessions/attendance'
+import { cleanText } from '@shared/text/fields'
+import { detectScript, nameTokens, normalizeLatin } from '@shared/text/normalize'
+import { identifyArtisan } from '../artisans/identify'
+import { nameWords, normalizedNames } from '../artisans/name-words'
+import { searchArtisans } from '../artisans/search'
+import { nowIso } from '../clock'
+import type { Db } from '../database/open'
+import { recordChange } from '../database/record-change'
+import { sql } from '../database/statements'
+import { INVITEE_COLUMNS, inviteesByIds, toInvitee, type InviteeRow } from './people'
+import { getSession } from './sessions'
+import { sessionOpenForCheckIn } from './session-rules'
+
+/**
+ * The door of a session (issue 6), all on the local database so it works offline at a
+ * caravan stop: find the person with the counter search (CIN, phone, NIA or any part of a
+ * name), the session's invitees first; check them in once; undo a mistaken check-in; and
+ * identify a walk-in on the spot — or, when their CIN (or their phone and name) is already
+ * in the register, link that file instead of creating a second one.
+ */
+export const DOOR_LIMIT = 20
+/** The counter search looks this far, so invitees among common names still come first. */
+const SEARCH_DEPTH = 100
+/** Past this many invitees the door does not scan them by name. */
+const INVITEE_SCAN_MAX = 20_000
+
+const attendedCount = (db: Db, sessionId: string) =>
+  sql(db, 'SELECT count(*) FROM session_attendance WHERE session_id = ?')
+    .pluck()
+    .get(sessionId) as number
+
+/** Local wall-clock time of a stored timestamp, as the clerk at the door read it. */
+function localTime(iso: string): string {
+  const d = new Date(iso)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+/**
+ * The session's invitees whose names hold every word of the query (as the trigram search
+ * does: a fragment anywhere in a name), for when the counter search had more hits than it
+ * returns and might have left invitees out.
+ */
+function inviteesNamed(db: Db, sessionId: string, query: string): Invitee[] {
+  const folded = nameTokens(query)
+  const plain = detectScript(query) === 'latin' ? normalizeLatin(query).split(' ') : []
+  const alternatives = [folded, plain].filter((t) => t.length > 0)
+  if (alternatives.length === 0) return []
+  const rows = sql(
+    db,
+    `SELECT ${INVITEE_COLUMNS}
+       FROM session_invitee i
+       JOIN artisan ON artisan.id = i.artisan_id AND artisan.deleted_at IS NULL
+       LEFT JOIN session_attendance t ON t.session_id = i.session_id AND t.artisan_id = i.artisan_id
+      WHERE i.session_id = ? LIMIT ${INVITEE_SCAN_MAX}`,
+  ).all(sessionId) as InviteeRow[]
+  const hits: Invitee[] = []
+  for (const r of rows) {
+    const forms = normalizedNames(r)
+    const names = `${forms.arabic} ${forms.latin} ${forms.folded} ${forms.organisation}`
+    if (alternatives.some((words) => words.every((w) => names.includes(w)))) hits.push(toInvitee(r))
+    if (hits.length >= DOOR_LIMIT) break
+  }
+  return hits
+}
+
+/** People at the door matching the query: this session's invitees first, then others. */
+export function findAtDoor(db: Db, input: { sessionId: string; query: string }): Invitee[] {
+  getSession(db, input.sessionId)
+  const found = searchArtisans(db, input.query, SEARCH_DEPTH)
+  const state = inviteesByIds(
+    db,
+    input.sessionId,
+    found.items.map((a) => a.id),
+  )
+  const people = found.items.flatMap((a) => state.get(a.id) ?? [])
+  if (found.more && found.kind === 'name') {
+    const seen = new Set(people.map((p) => p.id))
+    people.push(
+      ...inviteesNamed(db, input.sessionId, cleanText(input.query)).filter((p) => !seen.has(p.id)),
+    )
+  }
+  const invitedFirst = [...people.filter((p) => p.invited), ...people.filter((p) => !p.invited)]
+  return invitedFirst.slice(0, DOOR_LIMIT)
+}
+
+/** Records the check-in; a second one for the same person is refused with the first's time. */
+function recordAttendance(
+  db: Db,
+  sessionId: string,
+  artisanId: string,
+  walkIn: boolean,
+  at: string,
+) {
+  const earlier = sql(
+    db,
+    'SELECT checked_in_at FROM session_attendance WHERE session_id = ? AND artisan_id = ?',
+  )
+    .pluck()
+    .get(sessionId, artisanId) as string | undefined
+  if (earlier) throw appError('conflict', 'errors.already_checked_in', { time: localTime(earlier) })
+  sql(
+    db,
+    `INSERT INTO session_attendance (session_id, artisan_id, checked_in_at, walk_in)
+     VALUES (?, ?, ?, ?)`,
+  ).run(sessionId, artisanId, at, walkIn ? 1 : 0)
+}
+
+const liveArtisan = (db: Db, id: string) =>
+  sql(db, 'SELECT 1 FROM artisan WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined
+
+export function checkIn(
+  db: Db,
+  actor: Actor,
+  input: { sessionId: string; artisanId: string },
+): { artisanId: string; linkedExisting: boolean; attended: number } {
+  const at = nowIso()
+  return db.transaction(() => {
+    sessionOpenForCheckIn(db, input.sessionId)
+    if (!liveArtisan(db, input.artisanId)) throw appError('not_found', 'errors.artisan_not_found')
+    recordAttendance(db, input.sessionId, input.artisanId, false, at)
+    recordChange(db, actor, at, {
+      action: 'session.check_in',
+      entityType: 'session',
+      entityId: input.sessionId,
+      before: null,
+      after: { artisanId: input.artisanId },
+    })
+    return {
+      artisanId: input.artisanId,
+      linkedExisting: false,
+      attended: attendedCount(db, input.sessionId),
+    }
+  })()
+}
+
+/** Takes back a check-in made by mistake (allowed even once the session is over). */
+export function undoCheckIn(
+  db: Db,
+  actor: Actor,
+  input: { sessionId: string; artisanId: string },
+): { attended: number } {
+  const at = nowIso()
+  return db.transaction(() => {
+    getSession(db, input.sessionId)
+    const before = sql(
+      db,
+      `SELECT checked_in_at AS checkedInAt, walk_in AS walkIn FROM session_attendance
+        WHERE session_id = ? AND artisan_id = ?`,
+    ).get(input.sessionId, input.artisanId) as { checkedInAt: string; walkIn: number } | undefined
+    if (!before) throw appError('not_found', 'errors.not_checked_in')
+    sql(db, 'DELETE FROM session_attendance WHERE session_id = ? AND artisan_id = ?').run(
+      input.sessionId,
+      input.artisanId,
+    )
+    recordChange(db, actor, at, {
+      action: 'session.undo_check_in',
+      entityType: 'session',
+      entityId: input.sessionId,
+      before: { artisanId: input.artisanId, ...before },
+      after: null,
+    })
+    return { attended: attendedCount(db, input.sessionId) }
+  })()
+}
+
+/**
+ * The file a walk-in already has: same CIN; or, with no CIN given, same phone and the same
+ * name (every word given is one of the file's name words) — a shared family phone with
+ * another name is someone else.
+ */
+function existingFileOf(db: Db, person: Identification): string | null {
+  if (person.cin) {
+    const id = sql(db, 'SELECT id FROM artisan WHERE cin = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(person.cin) as string | undefined
+    return id ?? null
+  }
+  if (!person.phone) return null
+  const given = nameWords({ ...person, organisationName: '' })
+  if (given.size === 0) return null
+  const candidates = sql(
+    db,
+    `SELECT id, first_name_ar AS firstNameAr, last_name_ar AS lastNameAr,
+            first_name_lat AS firstNameLat, last_name_lat AS lastNameLat,
+            organisation_name AS organisationName
+       FROM artisan WHERE (phone = @phone OR phone2 = @phone) AND deleted_at IS NULL
+      ORDER BY num DESC LIMIT 50`,
+  ).all({ phone: person.phone }) as ({ id: string } & Parameters<typeof nameWords>[0])[]
+  const same = candidates.find((c) => {
+    const known = nameWords(c)
+    return [...given].every((w) => known.has(w))
+  })
+  return same?.id ?? null
+}
+
+/** The commune and activity of a walk-in must be in the reference data. */
+function checkPlaces(db: Db, person: Identification): void {
+  const fields: FieldError[] = []
+  if (
+    person.communeCode &&
+    !sql(db, 'SELECT 1 FROM ref_commune WHERE code = ?').get(person.communeCode)
+  )
+    fields.push({ path: 'identification.communeCode', key: 'validation.territory' })
+  if (
+    person.provinceCode &&
+    !sql(db, 'SELECT 1 FROM ref_province WHERE code = ?').get(person.provinceCode)
+  )
+    fields.push({ path: 'identification.provinceCode', key: 'validation.territory' })
+  if (
+    person.mainActivity &&
+    !sql(db, 'SELECT 1 FROM ref_activity WHERE code = ?').get(person.mainActivity)
+  )
+    fields.push({ path: 'identification.mainActivity', key: 'validation.activity' })
+  if (fields.length) throw appError('validation', 'errors.validation', undefined, fields)
+}
+
+/**
+ * A walk-in: linked to their file when the register knows them (nothing created), else
+ * identified on the spot (source `session:<id>`), and checked in — all in one transaction.
+ * Only people identified here count as walk-ins; a known file is an ordinary check-in.
+ */
+export function walkIn(
+  db: Db,
+  actor: Actor,
+  input: { sessionId: string; identification: Identification },
+): { artisanId: string; linkedExisting: boolean; attended: number } {
+  const person = input.identification
+  checkPlaces(db, person)
+  const at = nowIso()
+  return db.transaction(() => {
+    sessionOpenForCheckIn(db, input.sessionId)
+    const existing = existingFileOf(db, person)
+    const artisanId =
+      existing ?? identifyArtisan(db, actor, person, `session:${input.sessionId}`).id
+    recordAttendance(db, input.sessionId, artisanId, existing === null, at)
+    recordChange(db, actor, at, {
+      action: 'session.walk_in',
+      entityType: 'session',
+      entityId: input.sessionId,
+      before: null,
+      after: { artisanId, linkedExisting: existing !== null },
+    })
+    return {
+      artisanId,
+      linkedExisting: existing !== null,
+      attended: attendedCount(db, input.sessionId),
+    }
+  })()
+}
