@@ -19,6 +19,7 @@ import names from '../../resources/seed/names.json'
 import { Random } from '../../electron/services/seed/random'
 import { documentFigures } from './documents'
 import { syncFigures } from './sync'
+import { sessionFigures } from './sessions'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
 import { VALID_SETUP } from '../helpers/temp-desk'
@@ -290,6 +291,8 @@ async function main(): Promise<void> {
     budget: 100,
     lowerIsBetter: true,
   })
+
+  figures.push(...(await sessionFigures(app)))
 
   // Registration save: validation + row + name index + history + audit + outbox.
   const codes = testCodes(app.db)

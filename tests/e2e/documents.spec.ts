@@ -37,10 +37,20 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
   expect(first.text).toContain('Récépissé de dépôt')
   expect(first.text).toContain('J100001')
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-preview-ar.png`) })
-  // Print: the pages go to the print area, which is all that shows on paper.
+  // Print: the pages go to the print area, which is all that shows on paper. The browser's
+  // print dialog cannot be answered headless (a pending one blocks page.pdf), so the test
+  // counts the call to it and prints the page itself below.
+  await page.evaluate(() => {
+    const w = window as unknown as { printCalls: number; print: () => void }
+    w.printCalls = 0
+    w.print = () => void (w.printCalls += 1)
+  })
   await first.preview.getByRole('button', { name: 'طباعة', exact: true }).click()
   await expect(page.locator('#print-area')).toHaveAttribute('data-pages', '1')
   await expect(first.preview.getByText('أُرسلت الوثيقة إلى الطابعة.')).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(
+    1,
+  )
   const paper = join(testInfo.outputDir, 'printed.pdf')
   await page.pdf({ path: paper, preferCSSPageSize: true })
   expect(execFileSync('pdfinfo', [paper]).toString()).toMatch(/Pages:\s+1\b/)

@@ -166,3 +166,86 @@ test('an organiser plans a session, invites, prints, checks people in, closes it
     fullPage: true,
   })
 })
+
+test('an organiser rewrites a handout in Amazigh, is refused an empty text, and goes back to Sijill’s text', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare((dir) => deskWithArtisans(dir, 'fr'))
+  await expect(page.getByRole('heading', { name: 'Guichet', level: 2 })).toBeVisible()
+  await page.keyboard.press('Alt+Digit4')
+  await page.getByRole('tab', { name: 'Textes des dépliants' }).click()
+  const main = page.getByRole('main')
+  await main.getByText('Amazighe (tifinagh)', { exact: true }).click()
+  const body = page.getByTestId('handout-body')
+  await expect(body).toHaveValue(/[\u2D30-\u2D7F]{4,}/)
+  await expect(main.getByText("Texte d'origine de Sijill")).toBeVisible()
+
+  await body.fill('   ')
+  await page.getByRole('button', { name: 'Enregistrer le texte' }).click()
+  await expect(main.getByText('Ce champ est obligatoire.')).toBeVisible()
+  await body.fill('# ⴰⵎⴰⵡⴰⵍ\n- ⴰⵙⵍⴽⵉⵏ ⴷ CIN.')
+  await page.getByRole('button', { name: 'Enregistrer le texte' }).click()
+  await expect(main.getByText('Texte enregistré.')).toBeVisible()
+  await expect(main.getByText('Texte de la chambre')).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-handout-text-fr.png`) })
+
+  // The printed handout carries the chamber's words.
+  await main.getByRole('button', { name: 'RNA · Amazighe (tifinagh)' }).click()
+  expect(await previewed(page, 'Fermer')).toContain('ⴰⵙⵍⴽⵉⵏ')
+
+  // Another language keeps Sijill's text; going back restores it here too.
+  await main.getByText('Arabe', { exact: true }).click()
+  await expect(main.getByText("Texte d'origine de Sijill")).toBeVisible()
+  await main.getByText('Amazighe (tifinagh)', { exact: true }).click()
+  await expect(body).toHaveValue(/ⴰⵙⵍⴽⵉⵏ ⴷ CIN/)
+  await page.getByRole('button', { name: 'Revenir au texte de Sijill' }).click()
+  await expect(main.getByText("Texte d'origine de Sijill")).toBeVisible()
+  await expect(body).not.toHaveValue(/ⴰⵙⵍⴽⵉⵏ ⴷ CIN/)
+})
+
+test('an organiser creates a caravan, adds two stops and reads its totals', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare(deskWithArtisans)
+  await expect(page.getByRole('heading', { name: 'الشباك', level: 2 })).toBeVisible()
+  await page.keyboard.press('Alt+Digit4')
+  await page.getByRole('tab', { name: 'القوافل' }).click()
+  await page.getByRole('textbox', { name: 'عنوان قافلة جديدة' }).fill('قافلة دواوير تافراوت')
+  await page.getByRole('button', { name: 'إنشاء القافلة' }).click()
+  await expect(page.getByRole('heading', { name: 'قافلة دواوير تافراوت' })).toBeVisible()
+  await expect(page.getByText('لا توجد محطة بعد: أضف المحطة الأولى.')).toBeVisible()
+
+  for (const [title, offset] of [
+    ['محطة أملن', 3],
+    ['محطة تاهالا', 4],
+  ] as const) {
+    await page.getByRole('button', { name: 'إضافة محطة' }).click()
+    const form = page.getByRole('dialog')
+    await expect(form.getByRole('textbox', { name: 'نوع اللقاء', exact: true })).toHaveValue(
+      'محطة قافلة',
+    )
+    await form.getByRole('textbox', { name: 'العنوان', exact: true }).fill(title)
+    await form.getByRole('textbox', { name: 'اليوم', exact: true }).fill(day(offset))
+    await form.getByRole('button', { name: 'برمجة اللقاء' }).click()
+    await expect(page.getByRole('heading', { name: title })).toBeVisible()
+    await page.getByRole('link', { name: 'محطة ضمن قافلة: عرض القافلة' }).click()
+    await expect(page.getByRole('heading', { name: 'قافلة دواوير تافراوت' })).toBeVisible()
+  }
+  await expect(page.getByTestId('session-row')).toHaveCount(2)
+  await expect(page.getByTestId('session-row').first()).toContainText('محطة أملن')
+  await expect(page.getByText('محطتان')).toBeVisible()
+  await expect(page.getByTestId('outcome-attended')).toHaveText('0')
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-caravan-ar.png`),
+    fullPage: true,
+  })
+  await page.getByRole('link', { name: 'الرجوع إلى اللقاءات' }).click()
+  await page.getByRole('tab', { name: 'الرزنامة' }).click()
+  if (day(3).slice(0, 7) !== day(0).slice(0, 7))
+    await page.getByRole('button', { name: 'الشهر الموالي' }).click()
+  await expect(page.getByTestId('session-calendar')).toContainText('محطة أملن')
+  await page.screenshot({
+    path: join(SHOTS, `${testInfo.project.name}-calendar-ar.png`),
+    fullPage: true,
+  })
+})

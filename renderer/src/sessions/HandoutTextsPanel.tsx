@@ -59,6 +59,10 @@ export function HandoutTextsPanel() {
     }
   }
   const dir = lang === 'ar' ? 'rtl' : 'ltr'
+  const fieldError = (path: 'title' | 'body') => {
+    const e = error?.fields?.find((f) => f.path === path)
+    return e ? t(e.key, e.params) : undefined
+  }
   const changed = text !== null && (title !== text.title || body !== text.body)
 
   return (
@@ -88,6 +92,7 @@ export function HandoutTextsPanel() {
         dir={dir}
         lang={lang}
         onChange={(e) => setTitle(e.currentTarget.value)}
+        error={fieldError('title')}
       />
       <Textarea
         label={t('sessions.handout.body')}
@@ -99,9 +104,10 @@ export function HandoutTextsPanel() {
         minRows={10}
         maxRows={24}
         onChange={(e) => setBody(e.currentTarget.value)}
+        error={fieldError('body')}
         data-testid="handout-body"
       />
-      {error && <ErrorAlert error={error} />}
+      {error && !error.fields?.length && <ErrorAlert error={error} />}
       {saved && (
         <Text c="teal" size="sm" role="status">
           {t('sessions.handout.saved')}

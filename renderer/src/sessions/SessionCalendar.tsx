@@ -83,7 +83,7 @@ export function SessionCalendar({
           >
             {d && (
               <Stack gap={2}>
-                <Text size="xs" c="dimmed" dir="ltr" ta="start">
+                <Text size="xs" c="dimmed" ta="start">
                   {Number(d.slice(8))}
                 </Text>
                 {(byDay.get(d) ?? []).map((s) => (
