@@ -1,3 +1,4 @@
+import { sessionsCommand } from './commands/sessions'
 import { resolve } from 'node:path'
 import { openApp, type SijillApp } from '../services/app'
 import { FileKeyStore } from '../services/database/key-store'
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CliCommand[] = [
   certificateCommand,
   fileSummaryCommand,
   batchCommand,
+  sessionsCommand,
   handoutCommand,
   attendanceSheetCommand,
   sessionReportCommand,

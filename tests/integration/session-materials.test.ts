@@ -333,6 +333,11 @@ describe('the command line', () => {
     const { s } = await invitedSession(3)
     app.close()
     const pdfOf = (name: string) => readFileSync(join(dir, name)).subarray(0, 5).toString()
+    // The sessions command names the session the others need.
+    const listed = await cli('sessions')
+    expect(listed.code).toBe(0)
+    expect(listed.out).toContain(s.id)
+    expect(listed.out).toMatch(/3 invited\s+0 present/)
 
     const handout = await cli(
       '--lang',
