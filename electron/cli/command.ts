@@ -5,6 +5,8 @@ export interface CliIO {
   out(line: string): void
   err(line: string): void
   lang: 'fr' | 'ar' | 'en'
+  /** The desk's data folder (`--data-dir`), for commands that run without opening it. */
+  dataDir?: string
 }
 
 export interface CliCommand {

@@ -14,6 +14,9 @@ import { searchCommand } from './commands/search'
 import { seedCommand } from './commands/seed'
 import { settingsCommand } from './commands/settings'
 import { verifyCommand } from './commands/verify'
+import { backupCommand, restoreCommand } from './commands/backup'
+import { auditCommand } from './commands/audit'
+import { recoverKeyCommand, recoveryCodeCommand } from './commands/recovery'
 import { enrolCommand, syncCommand } from './commands/sync'
 import {
   attendanceSheetCommand,
@@ -43,8 +46,13 @@ export const COMMANDS: readonly CliCommand[] = [
   attendanceSheetCommand,
   sessionReportCommand,
   verifyCommand,
+  auditCommand,
   enrolCommand,
   syncCommand,
+  backupCommand,
+  restoreCommand,
+  recoveryCodeCommand,
+  recoverKeyCommand,
 ]
 
 const GLOBAL_OPTIONS = [
@@ -89,7 +97,7 @@ export async function runCli(argv: string[], io: Omit<CliIO, 'lang'>): Promise<n
       }
     } else rest.push(arg)
   }
-  const full: CliIO = { ...io, lang }
+  const full: CliIO = { ...io, lang, dataDir: resolve(dataDir) }
   const [name, ...args] = rest
   if (name === undefined || name === '--help' || name === 'help' || rest.includes('--help')) {
     help(full)

@@ -39,6 +39,7 @@ function main(): void {
       log,
       backgroundCheckpoints: true,
       backgroundSyncMs: 120_000,
+      backgroundBackups: true,
     })
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`)
@@ -46,7 +47,12 @@ function main(): void {
   }
 
   const token = randomBytes(24).toString('base64url')
-  const server = createHostServer({ router: app.router, actor: app.actor, staticRoot, token })
+  const server = createHostServer({
+    router: app.router,
+    context: (session) => app.contextFor(session, 'http'),
+    staticRoot,
+    token,
+  })
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(
       error.code === 'EADDRINUSE'

@@ -3,19 +3,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApiResult } from '@shared/api/contract'
 import { HTTP_STATUS, type AppErrorData } from '@shared/errors'
 import type { Router } from '../services/api/router'
-import type { Actor } from '@shared/api/roles'
+import type { CallContext } from '../services/api/call-context'
 import { SECURITY_HEADERS } from '@shared/security/headers'
 import { serveStatic } from './static-files'
 
 /**
  * The browser host's HTTP transport: loopback only, a random token per launch, and a
- * Host/Origin check so that no other site (DNS rebinding, CSRF) can reach the API.
+ * Host/Origin check so that no other site (DNS rebinding, CSRF) can reach the API. The
+ * launch token proves the page came from this host; the login session (X-Sijill-Session)
+ * says who is at the screen — without one, only the `anyone` methods answer.
  *   POST /api/<method>   body: JSON input   → ApiResult JSON
  *   GET  /*              the built renderer
  */
 export interface HostOptions {
   router: Router
-  actor: () => Actor
+  /** Who calls with a login session token (header `X-Sijill-Session`). */
+  context: (session: string | undefined) => CallContext
   staticRoot: string
   token: string
   /** Largest request body accepted (an imported list of several hundred thousand rows fits). */
@@ -121,8 +124,9 @@ export function createHostServer(options: HostOptions): Server {
       }
     }
     const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    const session = req.headers['x-sijill-session']
     const result = await options.router.call(
-      { actor: options.actor(), transport: 'http' },
+      options.context(typeof session === 'string' && session ? session : undefined),
       method,
       input,
     )

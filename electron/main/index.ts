@@ -35,6 +35,7 @@ async function start(): Promise<void> {
       appVersion: APP_VERSION,
       backgroundCheckpoints: true,
       backgroundSyncMs: 120_000,
+      backgroundBackups: true,
       electronVersion: process.versions.electron ?? null,
       ...(process.env.SIJILL_NATIVE_BINDING
         ? { nativeBinding: process.env.SIJILL_NATIVE_BINDING }

@@ -13,6 +13,7 @@ export function registerIpc(app: SijillApp, isTrustedUrl: (url: string) => boole
     event: IpcMainInvokeEvent,
     method: unknown,
     input: unknown,
+    session: unknown,
   ): Promise<ApiResult<unknown>> => {
     const frame = event.senderFrame
     const trusted = frame !== null && frame.parent === null && isTrustedUrl(frame.url)
@@ -27,7 +28,8 @@ export function registerIpc(app: SijillApp, isTrustedUrl: (url: string) => boole
         },
       }
     }
-    return app.router.call({ actor: app.actor(), transport: 'ipc' }, method, input)
+    const token = typeof session === 'string' && session ? session : undefined
+    return app.router.call(app.contextFor(token, 'ipc'), method, input)
   }
   ipcMain.handle(API_CHANNEL, handler)
   return () => ipcMain.removeHandler(API_CHANNEL)

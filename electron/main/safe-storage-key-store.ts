@@ -1,14 +1,20 @@
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { safeStorage } from 'electron'
-import { FileKeyStore, type KeyStore } from '../services/database/key-store'
+import { appError } from '@shared/errors'
+import { FileKeyStore, KEY_FILE_NAME, type KeyStore } from '../services/database/key-store'
 
 /**
  * The desktop app keeps the database key sealed by the OS (DPAPI on Windows, the
- * keyring on Linux, Keychain on macOS). A desk first opened by the browser host or the
- * CLI has a plain key file: the app seals it and removes the plain copy (from then on the
- * host and CLI cannot open that folder; docs/security.md).
- * Where the OS offers no encryption, the app falls back to the 0600 key file and says so.
+ * keyring on Linux, Keychain on macOS). A plain key file in the folder is taken in:
+ * the app seals it and removes the plain copy. That file comes from a desk first opened
+ * by the browser host or the CLI (from then on they cannot open that folder), or from
+ * `recover-key`, which writes the key it recovered with the recovery code after checking
+ * it opens the database — so it wins over a sealed key the OS can no longer open (a
+ * rebuilt profile); the sealed file it replaces is kept as `sijill.key.sealed.previous`.
+ * A sealed key that cannot be unsealed, with no plain key, is a missing key
+ * (docs/security.md). Where the OS offers no encryption, the app falls back to the 0600
+ * key file and says so.
  */
 export class SafeStorageKeyStore implements KeyStore {
   readonly description: string
@@ -24,15 +30,21 @@ export class SafeStorageKeyStore implements KeyStore {
   }
 
   read(): Buffer | null {
-    if (existsSync(this.sealedFile)) {
-      return Buffer.from(safeStorage.decryptString(readFileSync(this.sealedFile)), 'hex')
-    }
     const plain = this.plain.read()
     if (plain && safeStorage.isEncryptionAvailable()) {
       this.write(plain)
-      unlinkSync(join(this.dataDir, 'sijill.key'))
+      unlinkSync(join(this.dataDir, KEY_FILE_NAME))
+      return plain
     }
-    return plain
+    if (plain || !existsSync(this.sealedFile)) return plain
+    try {
+      return Buffer.from(safeStorage.decryptString(readFileSync(this.sealedFile)), 'hex')
+    } catch (cause) {
+      throw Object.assign(
+        appError('database', 'errors.database_key_missing', { where: this.description }),
+        { cause },
+      )
+    }
   }
 
   write(key: Buffer): void {
@@ -40,6 +52,9 @@ export class SafeStorageKeyStore implements KeyStore {
       this.plain.write(key)
       return
     }
-    writeFileSync(this.sealedFile, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
+    const tmp = `${this.sealedFile}.tmp`
+    writeFileSync(tmp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
+    if (existsSync(this.sealedFile)) renameSync(this.sealedFile, `${this.sealedFile}.previous`)
+    renameSync(tmp, this.sealedFile)
   }
 }

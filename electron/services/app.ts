@@ -18,10 +18,23 @@ import { documentHandlers } from './handlers/documents'
 import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { referenceHandlers } from './handlers/reference'
+import { recoveryHandlers } from './handlers/recovery'
+import { createRecovery } from './database/recovery'
 import { sessionHandlers } from './handlers/sessions'
+import { accountHandlers } from './handlers/accounts'
+import { createLoginSessions } from './accounts/sessions'
+import { mustChangePassword } from './accounts/users'
+import { securitySettings } from './settings/security'
+import { ANONYMOUS } from './api/call-context'
 import { sessionPeopleHandlers } from './handlers/session-people'
 import { sessionMaterialHandlers } from './handlers/session-materials'
+import { auditHandlers } from './handlers/audit'
+import { dataProtectionHandlers } from './handlers/data-protection'
 import { syncHandlers } from './handlers/sync'
+import { backupHandlers } from './handlers/backup'
+import { createBackups } from './backup/service'
+import { applyPendingRestore } from './backup/restore'
+import { approvalHandlers } from './handlers/approvals'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createHttpRegistryClient } from './sync/http-client'
 import { seedActivities } from './reference/activities'
@@ -46,6 +59,8 @@ export interface AppOptions {
   backgroundCheckpoints?: boolean
   /** Long-running hosts sync with the registry on a timer (ms) once the desk is enrolled. */
   backgroundSyncMs?: number
+  /** Long-running hosts run the daily automatic backup (see backup/schedule.ts). */
+  backgroundBackups?: boolean
 }
 
 export interface SijillApp {
@@ -54,8 +69,10 @@ export interface SijillApp {
   readonly dataDir: string
   readonly databaseFile: string
   readonly migration: MigrationOutcome
-  /** The actor for calls made at this desk (until accounts exist). */
+  /** The actor for calls made through the direct transport: the desk itself (CLI, tests). */
   actor(): Actor
+  /** Who calls with this login session token, through a transport that carries one. */
+  contextFor(session: string | undefined, transport: 'ipc' | 'http'): CallContext
   /** A typed client calling the router directly (CLI, tests). */
   direct(): ApiClient
   /** Sync with the national registry (the API's sync.* methods drive it). */
@@ -67,6 +84,7 @@ export function openApp(options: AppOptions): SijillApp {
   const log = options.log ?? stderrLogger()
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const databaseFile = join(options.dataDir, DATABASE_FILE)
+  applyPendingRestore(options.dataDir)
   if (existsSync(databaseFile) && options.keyStore.read() === null) {
     throw appError('database', 'errors.database_key_missing', {
       where: options.keyStore.description,
@@ -94,6 +112,17 @@ export function openApp(options: AppOptions): SijillApp {
     ? sync.startBackground(options.backgroundSyncMs)
     : () => undefined
 
+  const backups = createBackups({
+    db,
+    databaseFile,
+    dataDir: options.dataDir,
+    key,
+    appVersion: options.appVersion,
+    log,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  const stopBackups = options.backgroundBackups ? backups.startSchedule() : () => undefined
+
   const infoSource = {
     db,
     dataDir: options.dataDir,
@@ -102,6 +131,7 @@ export function openApp(options: AppOptions): SijillApp {
     appVersion: options.appVersion,
     electronVersion: options.electronVersion ?? null,
   }
+  const logins = createLoginSessions(db, () => securitySettings(db).idleMinutes * 60_000)
   const handlers: Handlers = {
     'setup.status': () => ({ done: desk.isSetupDone(db), language: desk.currentLanguage(db) }),
     'setup.complete': (input, ctx) => desk.completeSetup(db, ctx.actor, input),
@@ -111,17 +141,36 @@ export function openApp(options: AppOptions): SijillApp {
     'settings.printing': () => printPreference(db),
     'settings.setPrinting': (input, ctx) => setPrintPreference(db, ctx.actor, input),
     'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),
+    ...accountHandlers(db, logins, () => createRecovery(options.dataDir, key).code),
     ...referenceHandlers(db),
+    ...recoveryHandlers(db, options.dataDir, key),
     ...artisanHandlers(db),
     ...importHandlers(db, log),
     ...exportHandlers(db, log),
     ...documentHandlers(db, log),
     ...syncHandlers(db, sync, log),
+    ...backupHandlers(backups),
+    ...approvalHandlers(db),
     ...sessionHandlers(db),
     ...sessionPeopleHandlers(db),
     ...sessionMaterialHandlers(db, log),
+    ...auditHandlers(db),
+    ...dataProtectionHandlers(db),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
+
+  const contextFor = (session: string | undefined, transport: 'ipc' | 'http'): CallContext => {
+    const who = logins.resolve(session)
+    const mustChange =
+      who.userId !== null && who.state === 'active' && mustChangePassword(db, who.userId)
+    return {
+      actor: who.actor ?? ANONYMOUS,
+      transport,
+      auth: who.state,
+      ...(session ? { session } : {}),
+      ...(mustChange ? { mustChangePassword: true } : {}),
+    }
+  }
 
   const actor = (): Actor => {
     const { deskId, deskName } = desk.deskIdentity(db)
@@ -129,7 +178,8 @@ export function openApp(options: AppOptions): SijillApp {
   }
   const directTransport: ApiTransport = {
     kind: 'direct',
-    call: (method, input) => router.call({ actor: actor(), transport: 'direct' }, method, input),
+    call: (method, input) =>
+      router.call({ actor: actor(), transport: 'direct', auth: 'direct' }, method, input),
   }
 
   return {
@@ -139,9 +189,12 @@ export function openApp(options: AppOptions): SijillApp {
     databaseFile,
     migration,
     actor,
+    contextFor,
     direct: () => createApiClient(directTransport),
     sync,
     close: () => {
+      stopBackups()
+      void backups.stop()
       stopSync()
       sync.stop()
       stopCheckpoints()

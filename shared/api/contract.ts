@@ -8,15 +8,21 @@ import {
   SetupInputSchema,
 } from '../settings/desk-profile'
 import { LanguageSchema } from '../settings/language'
+import { accountMethods } from './methods/accounts'
 import { artisanMethods } from './methods/artisans'
 import { documentMethods } from './methods/documents'
 import { exportMethods } from './methods/exports'
 import { sessionMethods } from './methods/sessions'
 import { sessionPeopleMethods } from './methods/session-people'
 import { sessionMaterialMethods } from './methods/session-materials'
+import { auditMethods } from './methods/audit'
+import { dataProtectionMethods } from './methods/data-protection'
 import { syncMethods } from './methods/sync'
+import { backupMethods } from './methods/backup'
+import { approvalMethods } from './methods/approvals'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
+import { recoveryMethods } from './methods/recovery'
 import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
 
 /**
@@ -54,10 +60,12 @@ export const contract = {
     needsSetup: false,
     writes: false,
   }),
+  // Open to anyone while the desk has no setup (refused once it has one): the first
+  // administrator is created right after it (auth.createAdministrator).
   'setup.complete': method({
     input: SetupInputSchema,
     output: DeskProfileSchema,
-    roles: ['administrator'],
+    roles: 'anyone',
     needsSetup: false,
     writes: true,
   }),
@@ -103,15 +111,21 @@ export const contract = {
     needsSetup: false,
     writes: false,
   }),
+  ...accountMethods,
   ...referenceMethods,
+  ...recoveryMethods,
   ...artisanMethods,
   ...importMethods,
   ...exportMethods,
   ...documentMethods,
   ...syncMethods,
+  ...backupMethods,
+  ...approvalMethods,
   ...sessionMethods,
   ...sessionPeopleMethods,
   ...sessionMaterialMethods,
+  ...auditMethods,
+  ...dataProtectionMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { ADMIN, expect, test } from './fixtures'
 
 const SHOTS = join(__dirname, '../../test-results/screenshots')
 
-test('a clerk sets up a new desk in Arabic, switches to French, and finds everything after a reload and a restart', async ({
+test('an administrator sets up a new desk in Arabic, switches to French, and finds everything after a reload and a restart', async ({
   desk,
 }, testInfo) => {
   const page = desk.page
@@ -61,12 +61,29 @@ test('a clerk sets up a new desk in Arabic, switches to French, and finds everyt
   await shot('setup-ar-filled')
   await page.getByRole('button', { name: 'حفظ وبدء العمل' }).click()
 
+  // The desk's first administrator, then the key's recovery code, shown once.
+  await expect(page.getByRole('heading', { name: 'المسؤول الأول عن المكتب' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'الاسم الكامل' }).fill(ADMIN.fullName)
+  await page.getByRole('textbox', { name: 'اسم المستخدم' }).fill(ADMIN.username)
+  await page.getByLabel('كلمة المرور الجديدة', { exact: true }).fill(ADMIN.password)
+  await page.getByLabel('أعد كتابة كلمة المرور', { exact: true }).fill('not the same')
+  await expect(page.getByText('كلمتا المرور غير متطابقتين.')).toBeVisible()
+  await page.getByLabel('أعد كتابة كلمة المرور', { exact: true }).fill(ADMIN.password)
+  await page.getByRole('button', { name: 'إنشاء الحساب' }).click()
+  await expect(page.getByTestId('recovery-code')).toHaveAttribute(
+    'data-code',
+    /^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/,
+  )
+  await shot('recovery-code-ar')
+  await page.getByTestId('recovery-code-stored').check()
+  await page.getByTestId('recovery-code-panel').locator('button').last().click()
+
   // The shell: the chamber in the header, the sections in the navigation.
   await expect(page.getByTestId('header-chamber')).toHaveText(
     'غرفة الصناعة التقليدية لجهة سوس ماسة',
   )
   await expect(page.getByTestId('header-desk')).toContainText('الشباك 1 — المقر الجهوي')
-  await expect(page.getByRole('navigation').getByRole('link')).toHaveCount(7)
+  await expect(page.getByRole('navigation').getByRole('link')).toHaveCount(8)
   await shot('shell-ar')
 
   // Keyboard: Alt+7 opens Settings; switch the language to French there.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { test as base, _electron, type Page } from '@playwright/test'
 import { electronBinary } from './electron-binary'
+import { openTestDesk } from '../helpers/temp-desk'
 
 /**
  * `desk`: a fresh desk (its own data folder) opened in the real UI — through the browser
@@ -20,6 +21,47 @@ export interface Desk {
 }
 
 const ROOT = join(__dirname, '../..')
+
+/** The administrator every prepared desk gets, and the specs log in as. */
+export const ADMIN = {
+  username: 'admin',
+  fullName: 'Amina Idrissi',
+  password: 'souss-massa-2026',
+}
+
+/** A set-up desk without accounts gets its administrator, written straight into its database. */
+async function withAdministrator(dataDir: string): Promise<void> {
+  const app = openTestDesk(dataDir)
+  try {
+    const api = app.direct()
+    if ((await api.call('setup.status', {})).done && !(await api.call('auth.status', {})).hasUsers)
+      await api.call('auth.createAdministrator', ADMIN)
+  } finally {
+    app.close()
+  }
+}
+
+/** Creates the first administrator on its screen after setup, whatever its language. */
+export async function createAdministratorOnScreen(page: Page): Promise<void> {
+  await page.locator('input[autocomplete="name"]').fill(ADMIN.fullName)
+  await page.locator('input[autocomplete="username"]').fill(ADMIN.username)
+  for (const input of await page.locator('input[autocomplete="new-password"]').all())
+    await input.fill(ADMIN.password)
+  await page.locator('button[type="submit"]').click()
+  await page.getByTestId('recovery-code-stored').check()
+  await page.getByTestId('recovery-code-panel').locator('button').last().click()
+}
+
+/** Logs in on the login screen, whatever its language. */
+export async function logIn(
+  page: Page,
+  who: { username: string; password: string } = ADMIN,
+): Promise<void> {
+  await page.locator('input[autocomplete="username"]').fill(who.username)
+  await page.locator('input[autocomplete="current-password"]').fill(who.password)
+  await page.locator('button[type="submit"]').click()
+  await page.locator('input[autocomplete="username"]').waitFor({ state: 'detached' })
+}
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
@@ -79,13 +121,16 @@ export const test = base.extend<{ desk: Desk }>({
           await app.close()
           app = await launch()
           desk.page = await app.firstWindow()
+          await logIn(desk.page)
           return desk.page
         },
         async prepare(fill) {
           await app.close()
           await fill(dataDir)
+          await withAdministrator(dataDir)
           app = await launch()
           desk.page = await app.firstWindow()
+          await logIn(desk.page)
           return desk.page
         },
       }
@@ -103,13 +148,16 @@ export const test = base.extend<{ desk: Desk }>({
           await stop(host.child)
           host = await startHost(dataDir)
           await page.goto(host.url)
+          await logIn(page)
           return page
         },
         async prepare(fill) {
           await stop(host.child)
           await fill(dataDir)
+          await withAdministrator(dataDir)
           host = await startHost(dataDir)
           await page.goto(host.url)
+          await logIn(page)
           return page
         },
       }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { solidPng } from '../helpers/png'
-import { expect, test, type Desk } from './fixtures'
+import { createAdministratorOnScreen, expect, test, type Desk } from './fixtures'
 
 const SHOTS = join(__dirname, '../../test-results/screenshots')
 
@@ -14,6 +14,7 @@ async function setUpInFrench(desk: Desk): Promise<void> {
   await page.getByRole('textbox', { name: 'Téléphone' }).fill('+212 5 35 62 00 00')
   await page.getByRole('textbox', { name: 'Nom du poste' }).fill('Guichet Fès 2')
   await page.getByRole('button', { name: 'Enregistrer et commencer' }).click()
+  await createAdministratorOnScreen(page)
   await expect(page.getByTestId('header-chamber')).toHaveText(
     "Chambre d'Artisanat de la Région Fès-Meknès",
   )
@@ -89,6 +90,7 @@ test('every section is reachable from the keyboard and says honestly what it wil
     ['Synchronisation', 'Synchronisation avec le registre national'],
     ['Rapports', 'Rapports'],
     ['Paramètres', 'Paramètres'],
+    ['Administration', 'Administration'],
   ]
   for (const [i, [nav, title]] of sections.entries()) {
     await page.keyboard.press(`Alt+Digit${i + 1}`)

@@ -94,7 +94,11 @@ describe('deposit receipts', () => {
       data: { key: 'errors.receipt_registered' },
     })
     const asOrganiser = await app.router.call(
-      { actor: { id: 'o', name: 'Organiser', roles: ['session_organiser'] }, transport: 'direct' },
+      {
+        actor: { id: 'o', name: 'Organiser', roles: ['session_organiser'] },
+        transport: 'direct',
+        auth: 'active',
+      },
       'documents.issue',
       { artisanId: id, type: 'receipt' },
     )
@@ -230,7 +234,7 @@ describe('registration certificates', () => {
       [before?.id, false],
     ])
     const asClerk = await app.router.call(
-      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct' },
+      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct', auth: 'active' },
       'signing.rotate',
       {},
     )

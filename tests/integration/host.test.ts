@@ -25,7 +25,7 @@ beforeEach(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer')
   server = createHostServer({
     router: app.router,
-    actor: app.actor,
+    context: (session) => app.contextFor(session, 'http'),
     staticRoot,
     token: TOKEN,
     maxBodyBytes: 1024 * 1024,
@@ -125,8 +125,37 @@ describe('the browser host', () => {
       headers: auth,
     })
     expect(done.status).toBe(200)
-    const info = JSON.parse((await send('/api/system.info', { body: '{}', headers: auth })).body)
+    // Set up, the desk answers only those logged in: no session, a made-up one → 401.
+    for (const headers of [auth, { ...auth, 'X-Sijill-Session': 'made-up' }]) {
+      const refused = await send('/api/system.info', { body: '{}', headers })
+      expect(refused.status).toBe(401)
+      expect(JSON.parse(refused.body).error.key).toBe('errors.login_required')
+    }
+    const admin = await send('/api/auth.createAdministrator', {
+      body: JSON.stringify({
+        username: 'admin',
+        fullName: 'Amina Admin',
+        password: 'long enough 1',
+      }),
+      headers: auth,
+    })
+    const { token } = JSON.parse(admin.body).value as { token: string }
+    const info = JSON.parse(
+      (
+        await send('/api/system.info', {
+          body: '{}',
+          headers: { ...auth, 'X-Sijill-Session': token },
+        })
+      ).body,
+    )
     expect(info.value.transport).toBe('http')
+    // The session ends at logout.
+    await send('/api/auth.logout', { body: '{}', headers: { ...auth, 'X-Sijill-Session': token } })
+    const after = await send('/api/system.info', {
+      body: '{}',
+      headers: { ...auth, 'X-Sijill-Session': token },
+    })
+    expect(after.status).toBe(401)
   })
 
   it('answers unreadable JSON, an oversized body and an unknown method with translated errors', async () => {

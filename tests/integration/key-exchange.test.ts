@@ -75,7 +75,7 @@ describe('public keys of other desks', () => {
       })
     const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
     const asClerk = await here.router.call(
-      { actor: clerk, transport: 'http' },
+      { actor: clerk, transport: 'http', auth: 'active' },
       'signing.importKey',
       {
         publicKey: 'x',

@@ -176,7 +176,7 @@ describe('export', () => {
     expect(JSON.parse(audit)).toEqual({ format: 'xlsx', filter, rows: total })
 
     const asClerk = await app.router.call(
-      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct' },
+      { actor: { id: 'c', name: 'Clerk', roles: ['clerk'] }, transport: 'direct', auth: 'active' },
       'export.start',
       { format: 'csv', filter: {}, language: 'fr' },
     )

@@ -23,7 +23,7 @@ const clerk: Actor = { id: 'user:clerk', name: 'Clerk', roles: ['clerk'] }
 describe('the API router', () => {
   it('refuses an unknown method by name', async () => {
     const result = await app.router.call(
-      { actor: app.actor(), transport: 'direct' },
+      { actor: app.actor(), transport: 'direct', auth: 'active' },
       'artisans.dropTable',
       {},
     )
@@ -40,7 +40,7 @@ describe('the API router', () => {
   it('returns field errors with i18n keys for invalid input, and changes nothing', async () => {
     const before = app.db.prepare('SELECT count(*) FROM audit_log').pluck().get()
     const result = await app.router.call(
-      { actor: app.actor(), transport: 'direct' },
+      { actor: app.actor(), transport: 'direct', auth: 'active' },
       'setup.complete',
       {
         ...VALID_SETUP,
@@ -62,7 +62,7 @@ describe('the API router', () => {
     'refuses a malformed input %j without crashing',
     async (input) => {
       const result = await app.router.call(
-        { actor: app.actor(), transport: 'direct' },
+        { actor: app.actor(), transport: 'direct', auth: 'active' },
         'system.info',
         input,
       )
@@ -73,13 +73,17 @@ describe('the API router', () => {
 
   it('checks roles itself: a caller without the role is refused whatever the UI shows', async () => {
     await app.direct().call('setup.complete', VALID_SETUP)
-    const asNobody = await app.router.call({ actor: nobody, transport: 'http' }, 'settings.get', {})
+    const asNobody = await app.router.call(
+      { actor: nobody, transport: 'http', auth: 'active' },
+      'settings.get',
+      {},
+    )
     expect(asNobody).toEqual({
       ok: false,
       error: { code: 'forbidden', key: 'errors.forbidden', params: { method: 'settings.get' } },
     })
     const asClerk = await app.router.call(
-      { actor: clerk, transport: 'http' },
+      { actor: clerk, transport: 'http', auth: 'active' },
       'settings.updateChamber',
       {
         chamber: VALID_SETUP.chamber,
@@ -88,7 +92,11 @@ describe('the API router', () => {
     )
     expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(
-      await app.router.call({ actor: clerk, transport: 'http' }, 'settings.get', {}),
+      await app.router.call(
+        { actor: clerk, transport: 'http', auth: 'active' },
+        'settings.get',
+        {},
+      ),
     ).toMatchObject({ ok: true })
   })
 
@@ -105,7 +113,7 @@ describe('the API router', () => {
     expect(await app.direct().call('settings.setPrinting', chosen)).toEqual(chosen)
     expect(await app.direct().call('settings.printing', {})).toEqual(chosen)
     const asClerk = await app.router.call(
-      { actor: clerk, transport: 'http' },
+      { actor: clerk, transport: 'http', auth: 'active' },
       'settings.setPrinting',
       {
         silent: false,
@@ -155,7 +163,7 @@ describe('the API router', () => {
       throw new Error('disk on fire')
     }
     const router = createRouter({ handlers, isSetupDone: () => true, log })
-    const ctx = { actor: app.actor(), transport: 'direct' as const }
+    const ctx = { actor: app.actor(), transport: 'direct' as const, auth: 'direct' as const }
     expect(await router.call(ctx, 'system.info', {})).toEqual({
       ok: false,
       error: { code: 'internal', key: 'errors.internal' },

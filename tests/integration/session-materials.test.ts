@@ -155,12 +155,16 @@ describe('handout texts', () => {
       { path: 'body', key: 'validation.handout_empty' },
     ])
     const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
-    const asClerk = await app.router.call({ actor: clerk, transport: 'http' }, 'handouts.setText', {
-      topic: 'rna',
-      lang: 'fr',
-      title: 'Titre',
-      body: 'Texte',
-    })
+    const asClerk = await app.router.call(
+      { actor: clerk, transport: 'http', auth: 'active' },
+      'handouts.setText',
+      {
+        topic: 'rna',
+        lang: 'fr',
+        title: 'Titre',
+        body: 'Texte',
+      },
+    )
     expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await api().call('handouts.text', { topic: 'rna', lang: 'zgh' })).toMatchObject({
       isDefault: true,

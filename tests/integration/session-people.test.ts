@@ -37,7 +37,7 @@ const api = () => app.direct()
 const day = (offset: number) => new Date(Date.now() + offset * 864e5).toISOString().slice(0, 10)
 const clerk: Actor = { id: 'user:clerk', name: 'Clerk', roles: ['clerk'] }
 const asClerk = (method: string, input: unknown) =>
-  app.router.call({ actor: clerk, transport: 'http' }, method, input)
+  app.router.call({ actor: clerk, transport: 'http', auth: 'active' }, method, input)
 
 function plan(overrides: Partial<PlanSessionInput> = {}) {
   return api().call('sessions.plan', {

@@ -131,13 +131,17 @@ describe('awareness sessions', () => {
 
     const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
     const asClerk = await app.router.call(
-      { actor: clerk, transport: 'http' },
+      { actor: clerk, transport: 'http', auth: 'active' },
       'sessions.plan',
       session(),
     )
     expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(
-      await app.router.call({ actor: clerk, transport: 'http' }, 'sessions.list', {}),
+      await app.router.call(
+        { actor: clerk, transport: 'http', auth: 'active' },
+        'sessions.list',
+        {},
+      ),
     ).toMatchObject({ ok: true })
   })
 })

@@ -158,10 +158,14 @@ describe('sync with the national registry', () => {
       { field: 'address', local: 'Hay Salam 7, Tiznit', registry: 'Derb Idzagh 12, Tiznit' },
     ])
     const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
-    const asClerk = await two.router.call({ actor: clerk, transport: 'http' }, 'sync.resolve', {
-      id: open?.id ?? '',
-      keepLocal: ['address'],
-    })
+    const asClerk = await two.router.call(
+      { actor: clerk, transport: 'http', auth: 'active' },
+      'sync.resolve',
+      {
+        id: open?.id ?? '',
+        keepLocal: ['address'],
+      },
+    )
     expect(asClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     await two.direct().call('sync.resolve', { id: open?.id ?? '', keepLocal: ['address'] })
     expect((await two.direct().call('artisans.get', { id })).address).toBe('Hay Salam 7, Tiznit')

@@ -12,8 +12,9 @@ import type { Logger } from '../log'
 import type { CallContext } from './call-context'
 
 /**
- * The one router every transport goes through: it resolves the method, checks the
- * caller's roles and the desk's setup state, validates the input, runs the handler,
+ * The one router every transport goes through: it resolves the method, checks that someone
+ * is logged in (and not locked out by the idle lock) and has one of the method's roles,
+ * checks the desk's setup state, validates the input, runs the handler,
  * validates the output, and turns every failure into an error value with an i18n key.
  */
 export type Handler<M extends MethodName> = (
@@ -33,6 +34,9 @@ export interface Router {
   call(ctx: CallContext, method: string, input: unknown): Promise<ApiResult<unknown>>
 }
 
+/** What an account that must choose a new password may still do. */
+const PASSWORD_CHANGE_ALLOWS: ReadonlySet<string> = new Set(['auth.changePassword', 'settings.get'])
+
 function failure(error: AppErrorData): ApiResult<never> {
   return { ok: false, error }
 }
@@ -40,8 +44,13 @@ function failure(error: AppErrorData): ApiResult<never> {
 export function createRouter({ handlers, isSetupDone, log }: RouterOptions): Router {
   async function run(ctx: CallContext, name: MethodName, input: unknown): Promise<unknown> {
     const spec = contract[name]
-    if (spec.roles !== 'anyone' && !spec.roles.some((r) => ctx.actor.roles.includes(r))) {
-      throw appError('forbidden', 'errors.forbidden', { method: name })
+    if (spec.roles !== 'anyone') {
+      if (ctx.auth === 'none') throw appError('unauthorized', 'errors.login_required')
+      if (ctx.auth === 'locked') throw appError('unauthorized', 'errors.session_locked')
+      if (ctx.mustChangePassword && !PASSWORD_CHANGE_ALLOWS.has(name))
+        throw appError('forbidden', 'errors.password_change_required')
+      if (!spec.roles.some((r) => ctx.actor.roles.includes(r)))
+        throw appError('forbidden', 'errors.forbidden', { method: name })
     }
     if (spec.needsSetup && !isSetupDone()) throw appError('setup_required', 'errors.setup_required')
     const parsed = spec.input.safeParse(input ?? {})

@@ -2,6 +2,7 @@ import type { Actor } from '@shared/api/roles'
 import type { ArtisanRegistration } from '@shared/artisans/registration'
 import { appError, type FieldError } from '@shared/errors'
 import { uuidv7 } from '@shared/ids/uuidv7'
+import { holdRegistration } from '../approvals/hold'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
@@ -115,6 +116,7 @@ export function registerArtisan(db: Db, actor: Actor, input: ArtisanRegistration
       { action: 'artisan.register', entityType: 'artisan', entityId: id, before: null, after },
       { op: 'create', payload: after, baseRevision: null },
     )
+    holdRegistration(db, actor, at, id, after) // a clerk's registration waits for approval
   })()
   return { id }
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '@shared/api/roles'
 import type { ArtisanRegistration } from '@shared/artisans/registration'
 import { appError } from '@shared/errors'
+import { holdEdit } from '../approvals/hold'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
@@ -65,6 +66,7 @@ export function updateArtisan(
         baseRevision: row.serverRevision,
       },
     )
+    holdEdit(db, actor, at, id, changed) // identity changes wait for approval (docs/approvals.md)
     return { id, version: row.version + 1 }
   })()
 }

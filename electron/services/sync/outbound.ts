@@ -5,6 +5,7 @@ import {
   CertificateNoticeSchema,
   type ArtisanChange,
 } from '@shared/registry/records'
+import { HELD_FOR_APPROVAL } from '../approvals/held'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 
@@ -31,7 +32,9 @@ const FIELDS = Object.keys(ArtisanFieldsSchema.shape)
 /**
  * The head of the queue, in order: up to `limit` pending operations, stopping at the first
  * one still waiting for its retry time — nothing overtakes an operation that failed (an
- * update must never reach the registry before the creation it depends on).
+ * update must never reach the registry before the creation it depends on). Every
+ * operation of a file waiting for a supervisor's approval is held back, together, so the
+ * file's own order stays (docs/approvals.md).
  */
 export function pendingOperations(db: Db, now: string, limit: number): OutboxRow[] {
   const rows = sql(
@@ -39,7 +42,7 @@ export function pendingOperations(db: Db, now: string, limit: number): OutboxRow
     `SELECT seq, op_id AS opId, entity_type AS entityType, entity_id AS entityId, op, payload,
        base_revision AS baseRevision, created_at AS createdAt, attempts,
        next_attempt_at AS nextAttemptAt
-     FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
+     FROM outbox WHERE status = 'pending' AND NOT ${HELD_FOR_APPROVAL} ORDER BY seq LIMIT ?`,
   ).all(limit) as (OutboxRow & { nextAttemptAt: string | null })[]
   const due: OutboxRow[] = []
   for (const { nextAttemptAt, ...row } of rows) {

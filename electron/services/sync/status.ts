@@ -1,3 +1,4 @@
+import { heldCount } from '../approvals/held'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 import { readState, type LastRun } from './state'
@@ -14,6 +15,8 @@ export interface SyncStatus {
   chamberCode: string | null
   enrolledAt: string | null
   pending: number
+  /** Of the pending operations, those held until a supervisor approves their file. */
+  heldForApproval: number
   rejected: number
   conflicts: number
   lastRun: LastRun | null
@@ -31,6 +34,7 @@ export function syncStatus(db: Db): SyncStatus {
     chamberCode: enrolment?.chamberCode ?? null,
     enrolledAt: enrolment?.enrolledAt ?? null,
     pending: count(`status = 'pending'`),
+    heldForApproval: heldCount(db),
     rejected: count(`status = 'rejected'`),
     conflicts: sql(db, 'SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL')
       .pluck()

@@ -11,7 +11,7 @@ declare global {
   interface Window {
     sijill?: {
       kind: 'ipc'
-      call(method: string, input: unknown): Promise<ApiResult<unknown>>
+      call(method: string, input: unknown, session?: string): Promise<ApiResult<unknown>>
       print?(request: PrintRequest): Promise<PrintOutcome>
       printers?(): Promise<Printer[]>
     }
@@ -19,6 +19,26 @@ declare global {
 }
 
 const TOKEN_KEY = 'sijill.hostToken'
+const SESSION_KEY = 'sijill.session'
+
+/**
+ * The login session's token: kept for reloads of this tab (sessionStorage, gone with the
+ * window), sent with every call. A refusal that says the session is gone or locked is
+ * announced to the app (`sijill:auth`), which shows the login or the lock screen.
+ */
+export const session = {
+  get: (): string => window.sessionStorage.getItem(SESSION_KEY) ?? '',
+  set(token: string | null): void {
+    if (token) window.sessionStorage.setItem(SESSION_KEY, token)
+    else window.sessionStorage.removeItem(SESSION_KEY)
+  },
+}
+const AUTH_KEYS = new Set(['errors.login_required', 'errors.session_locked'])
+function announce(result: ApiResult<unknown>): ApiResult<unknown> {
+  if (!result.ok && AUTH_KEYS.has(result.error.key))
+    window.dispatchEvent(new CustomEvent('sijill:auth', { detail: result.error.key }))
+  return result
+}
 
 /** Takes the host's launch token from the address bar once, keeps it for reloads, hides it. */
 function hostToken(): string {
@@ -52,11 +72,15 @@ function httpTransport(): ApiTransport {
       try {
         const response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            'X-Sijill-Session': session.get(),
+          },
           body: JSON.stringify(input ?? {}),
         })
         const body: unknown = await response.json()
-        return isApiResult(body) ? body : networkError
+        return isApiResult(body) ? announce(body) : networkError
       } catch {
         return networkError
       }
@@ -65,7 +89,10 @@ function httpTransport(): ApiTransport {
 }
 
 function ipcTransport(bridge: NonNullable<Window['sijill']>): ApiTransport {
-  return { kind: 'ipc', call: (method, input) => bridge.call(method, input) }
+  return {
+    kind: 'ipc',
+    call: async (method, input) => announce(await bridge.call(method, input, session.get())),
+  }
 }
 
 export const api = createApiClient(window.sijill ? ipcTransport(window.sijill) : httpTransport())

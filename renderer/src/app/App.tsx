@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import { DirectionProvider, MantineProvider, Center, Loader } from '@mantine/core'
-import { errorDataOf, type AppErrorData } from '@shared/errors'
+import { useState } from 'react'
+import { DirectionProvider, MantineProvider, Center } from '@mantine/core'
+import type { AppErrorData } from '@shared/errors'
 import type { DeskProfile } from '@shared/settings/desk-profile'
 import { DEFAULT_LANGUAGE, directionOf, type Language } from '@shared/settings/language'
-import { api } from '../api/transport'
+import { AuthGate } from '../auth/AuthGate'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { SetupPage } from '../pages/SetupPage'
-import { DeskContext, type DeskState } from './desk-context'
-import { Shell } from './Shell'
 import { theme } from './theme'
 import { useLanguage } from './useLanguage'
 
@@ -26,27 +24,14 @@ export function App({ initialStatus }: Props) {
   )
 }
 
+/** First run sets the desk up; from then on, the accounts gate opens it. */
 function Desk({ initialStatus, initialLanguage }: Props & { initialLanguage: Language }) {
   const [language, changeLanguage] = useLanguage(initialLanguage)
+  const [setupDone, setSetupDone] = useState(initialStatus?.done ?? false)
   const [profile, setProfile] = useState<DeskProfile | null>(null)
-  const [error, setError] = useState<AppErrorData | null>(
-    initialStatus ? null : { code: 'internal', key: 'errors.network' },
-  )
-  const [loading, setLoading] = useState(initialStatus?.done ?? false)
-
-  useEffect(() => {
-    if (!initialStatus?.done) return
-    api
-      .call('settings.get', {})
-      .then(setProfile)
-      .catch((e: unknown) => setError(errorDataOf(e)))
-      .finally(() => setLoading(false))
-  }, [initialStatus])
-
-  const desk: DeskState | null = useMemo(
-    () => (profile ? { profile, setProfile, language, changeLanguage } : null),
-    [profile, language, changeLanguage],
-  )
+  const error: AppErrorData | null = initialStatus
+    ? null
+    : { code: 'internal', key: 'errors.network' }
 
   if (error) {
     return (
@@ -55,19 +40,17 @@ function Desk({ initialStatus, initialLanguage }: Props & { initialLanguage: Lan
       </Center>
     )
   }
-  if (loading) {
+  if (!setupDone) {
     return (
-      <Center mih="100vh">
-        <Loader />
-      </Center>
+      <SetupPage
+        language={language}
+        onLanguage={changeLanguage}
+        onDone={(p) => {
+          setProfile(p)
+          setSetupDone(true)
+        }}
+      />
     )
   }
-  if (!desk) {
-    return <SetupPage language={language} onLanguage={changeLanguage} onDone={setProfile} />
-  }
-  return (
-    <DeskContext.Provider value={desk}>
-      <Shell />
-    </DeskContext.Provider>
-  )
+  return <AuthGate language={language} onLanguage={changeLanguage} initialProfile={profile} />
 }

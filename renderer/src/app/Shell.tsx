@@ -3,22 +3,27 @@ import { isolate } from '@shared/text/bidi'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
+import { UserMenu } from '../auth/UserMenu'
 import { ArtisanFilePage } from '../artisans/ArtisanFilePage'
 import { ArtisansPage } from '../artisans/ArtisansPage'
 import { CounterPage } from '../artisans/CounterPage'
 import { RegisterPage } from '../artisans/RegisterPage'
 import { DocumentsPage } from '../documents/DocumentsPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { NotAllowedPage } from '../pages/NotAllowedPage'
+import { AdminPage } from '../admin/AdminPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { SyncPage } from '../sync/SyncPage'
 import { CaravanPage } from '../sessions/CaravanPage'
 import { SessionPage } from '../sessions/SessionPage'
 import { SessionsPage } from '../sessions/SessionsPage'
 import { useDesk } from './desk-context'
-import { SECTIONS, type Route } from './sections'
+import { SECTION_ROLES, SECTIONS, type Route } from './sections'
 import { useRoute } from './useRoute'
 
 function Page({ route }: { route: Route }) {
+  const { can } = useDesk()
+  if (!can(SECTION_ROLES[route.section])) return <NotAllowedPage section={route.section} />
   if (route.view === 'artisan') return <ArtisanFilePage id={route.id} />
   if (route.view === 'register') return <RegisterPage params={route.params} />
   if (route.view === 'session') return <SessionPage id={route.id} />
@@ -29,12 +34,13 @@ function Page({ route }: { route: Route }) {
   if (route.section === 'settings') return <SettingsPage />
   if (route.section === 'sync') return <SyncPage />
   if (route.section === 'sessions') return <SessionsPage />
+  if (route.section === 'admin') return <AdminPage />
   return <PlaceholderPage section={route.section} />
 }
 
 export function Shell() {
   const { t } = useTranslation()
-  const { profile, language, changeLanguage } = useDesk()
+  const { profile, language, changeLanguage, can } = useDesk()
   const [route, go] = useRoute()
   const section = route.section
   const chamberName = language === 'ar' ? profile.chamber.nameAr : profile.chamber.nameFr
@@ -73,28 +79,32 @@ export function Shell() {
               {t(`app.transport.${api.transport}`)}
             </Badge>
             <LanguageSwitcher value={language} onChange={(l) => void changeLanguage(l)} />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        {SECTIONS.map((s, i) => (
-          <NavLink
-            key={s}
-            href={`#/${s}`}
-            label={t(`nav.${s}`)}
-            active={s === section}
-            aria-current={s === section ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault()
-              go(s)
-            }}
-            rightSection={
-              <Kbd size="xs" className="nav-shortcut" dir="ltr">
-                {t('nav.shortcut', { key: i + 1 })}
-              </Kbd>
-            }
-          />
-        ))}
+        {SECTIONS.map(
+          (s, i) =>
+            can(SECTION_ROLES[s]) && (
+              <NavLink
+                key={s}
+                href={`#/${s}`}
+                label={t(`nav.${s}`)}
+                active={s === section}
+                aria-current={s === section ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault()
+                  go(s)
+                }}
+                rightSection={
+                  <Kbd size="xs" className="nav-shortcut" dir="ltr">
+                    {t('nav.shortcut', { key: i + 1 })}
+                  </Kbd>
+                }
+              />
+            ),
+        )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Page route={route} />

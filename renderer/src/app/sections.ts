@@ -1,4 +1,7 @@
-/** The app's sections, in navigation order; Alt+1…Alt+7 jump to them. */
+import { EVERY_ROLE } from '@shared/api/method'
+import type { Role } from '@shared/api/roles'
+
+/** The app's sections, in navigation order; Alt+1…Alt+8 jump to them. */
 export const SECTIONS = [
   'counter',
   'artisans',
@@ -7,8 +10,24 @@ export const SECTIONS = [
   'sync',
   'reports',
   'settings',
+  'admin',
 ] as const
 export type Section = (typeof SECTIONS)[number]
+
+/**
+ * Who sees each section: the navigation shows a person only theirs. This decides what is
+ * shown, not what is allowed — the router checks each call's roles itself.
+ */
+export const SECTION_ROLES: Record<Section, readonly Role[]> = {
+  counter: EVERY_ROLE,
+  artisans: EVERY_ROLE,
+  documents: EVERY_ROLE,
+  sessions: EVERY_ROLE,
+  sync: ['supervisor', 'administrator'],
+  reports: EVERY_ROLE,
+  settings: ['administrator'],
+  admin: ['supervisor', 'administrator'],
+}
 
 /**
  * Where the app is, read from the address hash so that reload stays on the same screen:

@@ -25,6 +25,9 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { displayNames, phoneText } from './display'
 import { ArtisanSessionsCard } from '../sessions/ArtisanSessionsCard'
+import { ApprovalBanner } from '../approvals/ApprovalBanner'
+import { DataExportButtons } from './DataExportButtons'
+import { useDesk } from '../app/desk-context'
 import { DocumentsCard } from './DocumentsCard'
 import { PathActionModal } from './PathActionModal'
 import { PathBadges } from './PathBadges'
@@ -33,6 +36,7 @@ import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
 /** The artisan's file: identity, craft, path with dates and next steps, history. */
 export function ArtisanFilePage({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
+  const { can } = useDesk()
   const ref = useReference()
   const [file, setFile] = useState<ArtisanFile | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -92,6 +96,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
           </Button>
         </Stack>
       </Group>
+      <ApprovalBanner artisanId={file.id} version={file.version} />
 
       <Paper withBorder p="md">
         <Stack gap="sm">
@@ -252,6 +257,21 @@ export function ArtisanFilePage({ id }: { id: string }) {
         <DocumentsCard file={file} />
         <ArtisanSessionsCard artisanId={file.id} />
       </SimpleGrid>
+      {can(['supervisor', 'administrator']) && (
+        <Paper withBorder p="md">
+          <Group justify="space-between" align="center">
+            <Stack gap={2} maw={640}>
+              <Title order={3} size="h5">
+                {t('dataExport.button')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('dataExport.hint')}
+              </Text>
+            </Stack>
+            <DataExportButtons artisanId={file.id} />
+          </Group>
+        </Paper>
+      )}
 
       {step && (
         <PathActionModal

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { registerParamsFrom } from './display'
 import { DraftList } from './DraftList'
+import { ReturnedFiles } from '../approvals/ReturnedFiles'
 import { UpcomingSessions } from '../sessions/UpcomingSessions'
 import { PathBadges } from './PathBadges'
 import { summaryLines, TwoLines } from './SummaryLines'
@@ -137,6 +138,7 @@ export function CounterPage() {
           </Stack>
         </Paper>
       )}
+      {!query.trim() && <ReturnedFiles />}
       {!query.trim() && <DraftList />}
       {!query.trim() && <UpcomingSessions />}
     </Stack>

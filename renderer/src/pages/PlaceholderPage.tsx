@@ -6,7 +6,7 @@ import type { Section } from '../app/sections'
 export function PlaceholderPage({
   section,
 }: {
-  section: Exclude<Section, 'settings' | 'counter' | 'artisans'>
+  section: Exclude<Section, 'settings' | 'counter' | 'artisans' | 'admin'>
 }) {
   const { t } = useTranslation()
   return (

@@ -10,6 +10,9 @@ import { useRegions } from '../chamber/useRegions'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { PrintingSettings } from '../printing/PrintingSettings'
+import { SecuritySettings } from '../auth/SecuritySettings'
+import { ApprovalSettings } from '../approvals/ApprovalSettings'
+import { RecoveryCard } from '../setup/RecoveryCard'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 
 /** Settings: the chamber and desk (as at setup), the language, and facts about this desk. */
@@ -58,6 +61,9 @@ export function SettingsPage() {
       </Paper>
 
       <PrintingSettings />
+      <SecuritySettings />
+      <ApprovalSettings />
+      <RecoveryCard />
 
       <Paper withBorder p="lg">
         <form

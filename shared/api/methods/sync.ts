@@ -38,6 +38,8 @@ export const SyncStatusSchema = z.object({
   chamberCode: z.string().nullable(),
   enrolledAt: z.string().nullable(),
   pending: z.number().int(),
+  /** Of `pending`, the operations held until a supervisor approves their file. */
+  heldForApproval: z.number().int(),
   rejected: z.number().int(),
   conflicts: z.number().int(),
   lastRun: LastRunSchema.nullable(),

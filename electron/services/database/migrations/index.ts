@@ -11,6 +11,10 @@ import { m010 } from './010-sync'
 import { m011 } from './011-sessions'
 import { m012 } from './012-handout-texts'
 import { m013 } from './013-activity-index'
+import { m014 } from './014-accounts'
+import { m015 } from './015-invitee-index'
+import { m016 } from './016-audit-indexes'
+import { m017 } from './017-approvals'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -28,6 +32,10 @@ export const MIGRATIONS: readonly Migration[] = [
   m011,
   m012,
   m013,
+  m014,
+  m015,
+  m016,
+  m017,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

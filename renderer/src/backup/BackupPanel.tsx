@@ -1,0 +1,191 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BackupJobState, BackupStatus } from '@shared/api/methods/backup'
+import { errorDataOf, type AppErrorData } from '@shared/errors'
+import { isolateParams } from '@shared/text/bidi'
+import { api } from '../api/transport'
+import { useDesk } from '../app/desk-context'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { useJobStatus } from '../components/useJobStatus'
+import { COUNTED, dateTimeText, sizeText } from './backup-display'
+import { BackupSettingsForm } from './BackupSettingsForm'
+import { RestorePanel } from './RestorePanel'
+
+/**
+ * Settings › Backups: the daily automatic backup (folder, hour, retention), the last
+ * backup and its result, "Back up now" with progress and cancel, the backups found in the
+ * folder, and restore. Administrators change and restore; a supervisor may back up now.
+ */
+export function BackupPanel() {
+  const { t, i18n } = useTranslation()
+  const { can } = useDesk()
+  const admin = can(['administrator'])
+  const [status, setStatus] = useState<BackupStatus | null>(null)
+  const [job, setJob] = useState<BackupJobState | null>(null)
+  const [restorePath, setRestorePath] = useState('')
+  const [error, setError] = useState<AppErrorData | null>(null)
+  const fail = (e: unknown) => setError(errorDataOf(e))
+  const when = (iso: string | null) => <span dir="ltr">{dateTimeText(iso, i18n.language)}</span>
+
+  const load = useCallback(() => {
+    api.call('backup.status', {}).then((s) => {
+      setStatus(s)
+      if (s.running) setJob(s.running)
+    }, fail)
+  }, [])
+  useEffect(load, [load])
+
+  const jobId = job?.state === 'running' ? job.jobId : null
+  useJobStatus<BackupJobState>(jobId, (id) => api.call('backup.jobStatus', { jobId: id }), {
+    onStatus: setJob,
+    onEnd: load,
+    onError: fail,
+  })
+
+  const start = () => {
+    setError(null)
+    api
+      .call('backup.start', {})
+      .then(({ jobId: id }) => api.call('backup.jobStatus', { jobId: id }))
+      .then(setJob, fail)
+  }
+
+  if (!status) return error ? <ErrorAlert error={error} onRetry={load} /> : null
+  const { last } = status
+  return (
+    <Paper withBorder p="lg" data-testid="backup">
+      <Stack gap="md">
+        <Title order={3} size="h4">
+          {t('backup.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('backup.hint')}
+        </Text>
+        <BackupSettingsForm initial={status.settings} editable={admin} onSaved={load} />
+        <Divider />
+
+        <Stack gap={4} data-testid="backup-last">
+          {last === null ? (
+            <Text size="sm">{t('backup.never')}</Text>
+          ) : last.ok ? (
+            <Text size="sm">
+              {t(last.automatic ? 'backup.lastOkAuto' : 'backup.lastOk')} {when(last.at)}
+              {last.sizeBytes !== null && <span dir="ltr"> · {sizeText(last.sizeBytes)}</span>}
+            </Text>
+          ) : (
+            <Alert color="red" role="alert" title={t('backup.lastFailed')}>
+              <Text size="sm">
+                {when(last.at)} —{' '}
+                {t(last.error?.key ?? 'errors.backup_failed', isolateParams(last.error?.params))}
+              </Text>
+            </Alert>
+          )}
+          {status.nextDueAt && (
+            <Text size="sm" c="dimmed">
+              {t('backup.nextDue')} {when(status.nextDueAt)}
+            </Text>
+          )}
+        </Stack>
+
+        {job && (
+          <Stack gap={4} data-testid="backup-job">
+            {job.state === 'running' && (
+              <>
+                <Progress value={job.percent} aria-label={t('backup.now')} />
+                <Text size="sm">
+                  {t(`backup.phase_${job.phase === 'copy' ? 'copy' : 'snapshot'}`)}
+                </Text>
+              </>
+            )}
+            {job.state === 'done' && (
+              <Alert color="teal" role="status">
+                {t('backup.done')} <span dir="ltr">{job.file}</span>
+              </Alert>
+            )}
+            {job.state === 'cancelled' && <Alert role="status">{t('backup.cancelled')}</Alert>}
+            {job.state === 'failed' && job.error && (
+              <ErrorAlert error={{ code: 'internal', ...job.error }} />
+            )}
+          </Stack>
+        )}
+        {error && <ErrorAlert error={error} />}
+        <Group>
+          {jobId ? (
+            <Button variant="default" onClick={() => void api.call('backup.cancel', { jobId })}>
+              {t('common.cancel')}
+            </Button>
+          ) : (
+            <Button onClick={start} disabled={!status.settings.folder}>
+              {t('backup.now')}
+            </Button>
+          )}
+        </Group>
+
+        <Title order={4} size="h5">
+          {t('backup.files')}
+        </Title>
+        {status.folderError ? (
+          <ErrorAlert error={{ code: 'validation', ...status.folderError }} onRetry={load} />
+        ) : status.files.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('backup.filesEmpty')}
+          </Text>
+        ) : (
+          <Table withTableBorder striped data-testid="backup-files">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('backup.colDate')}</Table.Th>
+                <Table.Th>{t('backup.colSize')}</Table.Th>
+                {COUNTED.map((what) => (
+                  <Table.Th key={what}>{t(`backup.row_${what}`)}</Table.Th>
+                ))}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {status.files.map((f) => (
+                <Table.Tr key={f.file}>
+                  <Table.Td>
+                    {when(f.createdAt)}{' '}
+                    {!f.ofThisDesk && <Badge color="gray">{t('backup.otherDesk')}</Badge>}
+                  </Table.Td>
+                  <Table.Td dir="ltr">{sizeText(f.sizeBytes)}</Table.Td>
+                  {COUNTED.map((what) => (
+                    <Table.Td key={what}>{f.counts[what]}</Table.Td>
+                  ))}
+                  <Table.Td>
+                    {admin && (
+                      <Button size="xs" variant="subtle" onClick={() => setRestorePath(f.file)}>
+                        {t('backup.restore')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+
+        {admin && (
+          <>
+            <Divider />
+            <RestorePanel path={restorePath} pending={status.restorePending} onChanged={load} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
