@@ -120,3 +120,26 @@ test('an administrator creates a clerk; the clerk cannot open settings or accoun
   await expect(page.getByTestId('artisan-name')).toHaveText('حسن أوبلا')
   await expect(page.getByTestId('approval-banner')).toHaveCount(0)
 })
+
+test('the desk locks and keeps the work on screen; only its user’s password opens it again', async ({
+  desk,
+}, testInfo) => {
+  const page = await desk.prepare((dir) => deskWithArtisans(dir, 'fr'))
+  const box = page.getByRole('textbox', { name: 'Rechercher un artisan' })
+  await box.fill('Ait Ba')
+  await expect(page.getByTestId('search-result')).toContainText('Fatima Ait Baha')
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: 'Verrouiller maintenant' }).click()
+  const lock = page.getByRole('dialog', { name: 'Poste verrouillé' })
+  await expect(lock).toBeVisible()
+  await lock.getByLabel('Mot de passe').fill('not the password')
+  await lock.getByRole('button', { name: 'Déverrouiller' }).click()
+  await expect(lock.getByText('Identifiant ou mot de passe incorrect.')).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-locked-fr.png`) })
+  await lock.getByLabel('Mot de passe').fill('souss-massa-2026')
+  await lock.getByRole('button', { name: 'Déverrouiller' }).click()
+  await expect(lock).toHaveCount(0)
+  // The work in progress is where it was.
+  await expect(box).toHaveValue('Ait Ba')
+  await expect(page.getByTestId('search-result')).toContainText('Fatima Ait Baha')
+})

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { User } from '@shared/accounts/account'
 import { ROLES, type Role } from '@shared/api/roles'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
+import { fieldMessage } from '../forms/field-message'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 
@@ -26,10 +27,7 @@ export function UserFormModal({
   const [roles, setRoles] = useState<Role[]>(existing?.roles ?? ['clerk'])
   const [password, setPassword] = useState('')
   const [error, setError] = useState<AppErrorData | null>(null)
-  const field = (path: string) => {
-    const f = error?.fields?.find((e) => e.path === path)
-    return f ? t(f.key, f.params) : undefined
-  }
+  const field = (path: string) => fieldMessage(t, error, path)
   const save = async () => {
     setError(null)
     try {

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { SessionUser } from '@shared/accounts/account'
+import type { MethodName } from '@shared/api/contract'
 import type { Role } from '@shared/api/roles'
 import type { DeskProfile } from '@shared/settings/desk-profile'
 import type { Language } from '@shared/settings/language'
@@ -16,6 +17,8 @@ export interface DeskState {
   changeLanguage(language: Language): Promise<void>
   user: SessionUser
   can(roles: readonly Role[]): boolean
+  /** Whether the person's roles open this API method (the contract's own list). */
+  allows(method: MethodName): boolean
   lock(): void
   logout(): void
 }

@@ -56,7 +56,7 @@ export function ApprovalSettings() {
         {error && <ErrorAlert error={error} />}
         <Group justify="flex-end">
           <Button onClick={save} disabled={!settings}>
-            {t('settings.save')}
+            {t('approvals.settingsSave')}
           </Button>
         </Group>
       </Stack>

@@ -36,7 +36,7 @@ import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
 /** The artisan's file: identity, craft, path with dates and next steps, history. */
 export function ArtisanFilePage({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
-  const { can } = useDesk()
+  const { can, allows } = useDesk()
   const ref = useReference()
   const [file, setFile] = useState<ArtisanFile | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -85,15 +85,17 @@ export function ArtisanFilePage({ id }: { id: string }) {
         <Stack gap="xs" align="flex-end">
           <PathBadges artisan={file} />
           <SyncBadge artisanId={file.id} version={file.version} />
-          <Button
-            component="a"
-            size="xs"
-            variant="default"
-            href={hrefOf.register({ edit: file.id })}
-            data-testid="edit-file"
-          >
-            {t(file.rnaStatus === 'identified' ? 'artisan.complete' : 'artisan.edit')}
-          </Button>
+          {allows('artisans.update') && (
+            <Button
+              component="a"
+              size="xs"
+              variant="default"
+              href={hrefOf.register({ edit: file.id })}
+              data-testid="edit-file"
+            >
+              {t(file.rnaStatus === 'identified' ? 'artisan.complete' : 'artisan.edit')}
+            </Button>
+          )}
         </Stack>
       </Group>
       <ApprovalBanner artisanId={file.id} version={file.version} />
@@ -127,7 +129,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
             {steps.length ? t('artisan.nextAction') : t('artisan.nextDone')}
           </Text>
           <Group gap="xs" data-testid="next-steps">
-            {steps.map((s) => (
+            {(allows('artisans.recordStep') ? steps : []).map((s) => (
               <Button key={s} size="xs" variant="light" onClick={() => setStep(s)}>
                 {t(`enums.step.${s}`)}
               </Button>

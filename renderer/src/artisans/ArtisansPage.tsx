@@ -1,4 +1,5 @@
 import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useDesk } from '../app/desk-context'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
@@ -21,6 +22,7 @@ const RNA = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as 
  */
 export function ArtisansPage() {
   const { t, i18n } = useTranslation()
+  const { allows } = useDesk()
   const lang = i18n.language
   const ref = useReference()
   const [filter, setFilter] = useState<ListFilter>({})
@@ -92,10 +94,10 @@ export function ArtisansPage() {
           <Text size="sm" data-testid="list-count">
             {count === null ? '…' : t('counter.results', { count })}
           </Text>
-          <ExportPanel filter={filter} count={count} />
+          {allows('export.start') && <ExportPanel filter={filter} count={count} />}
         </Group>
       </Group>
-      <ImportPanel onImported={onImported} />
+      {allows('import.start') && <ImportPanel onImported={onImported} />}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         {select(
           'regionCode',

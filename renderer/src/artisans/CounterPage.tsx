@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { registerParamsFrom } from './display'
 import { DraftList } from './DraftList'
+import { useDesk } from '../app/desk-context'
 import { ReturnedFiles } from '../approvals/ReturnedFiles'
 import { UpcomingSessions } from '../sessions/UpcomingSessions'
 import { PathBadges } from './PathBadges'
@@ -23,6 +24,7 @@ import { useSearch } from './useSearch'
  */
 export function CounterPage() {
   const { t, i18n } = useTranslation()
+  const { allows } = useDesk()
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState(0)
   const { result, error } = useSearch(query)
@@ -41,7 +43,12 @@ export function CounterPage() {
     else if (e.key === 'ArrowUp') setSelected((s) => Math.max(s - 1, 0))
     else if (e.key === 'Enter') {
       if (items.length > 0) open(items[selected])
-      else if (result && result.kind !== 'too_short' && result.kind !== 'empty')
+      else if (
+        allows('artisans.register') &&
+        result &&
+        result.kind !== 'too_short' &&
+        result.kind !== 'empty'
+      )
         navigate(registerHref)
     } else return
     e.preventDefault()
@@ -51,9 +58,11 @@ export function CounterPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('counter.title')}</Title>
-        <Button component="a" href={hrefOf.register()} variant="light">
-          {t('counter.registerNew')}
-        </Button>
+        {allows('artisans.register') && (
+          <Button component="a" href={hrefOf.register()} variant="light">
+            {t('counter.registerNew')}
+          </Button>
+        )}
       </Group>
       <TextInput
         ref={input}
@@ -132,14 +141,16 @@ export function CounterPage() {
         <Paper withBorder p="lg">
           <Stack gap="sm" align="flex-start">
             <Text>{t('counter.notFound')}</Text>
-            <Button component="a" href={registerHref}>
-              {t('counter.registerWith', { text: isolate(query.trim()) })}
-            </Button>
+            {allows('artisans.register') && (
+              <Button component="a" href={registerHref}>
+                {t('counter.registerWith', { text: isolate(query.trim()) })}
+              </Button>
+            )}
           </Stack>
         </Paper>
       )}
       {!query.trim() && <ReturnedFiles />}
-      {!query.trim() && <DraftList />}
+      {!query.trim() && allows('drafts.list') && <DraftList />}
       {!query.trim() && <UpcomingSessions />}
     </Stack>
   )

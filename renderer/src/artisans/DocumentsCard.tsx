@@ -6,6 +6,7 @@ import type { ArtisanFile } from '@shared/artisans/records'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
+import { useDesk } from '../app/desk-context'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { fromBase64 } from '../files/file-content'
@@ -21,6 +22,7 @@ type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
  */
 export function DocumentsCard({ file }: { file: ArtisanFile }) {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
   const [printed, setPrinted] = useState<Printed | null>(null)
   const [preview, setPreview] = useState<PreviewDocument | null>(null)
@@ -62,7 +64,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
           <Title order={3} size="h5">
             {t('artisan.documents')}
           </Title>
-          <Group gap="xs">
+          <Group gap="xs" display={allows('documents.issue') ? undefined : 'none'}>
             <Button
               size="xs"
               variant="light"
@@ -121,21 +123,25 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
                 ) : (
                   d.copy === 0 && (
                     <>
-                      <Button
-                        size="compact-xs"
-                        variant="default"
-                        onClick={() => act(api.call('documents.reprint', { id: d.id }))}
-                      >
-                        {t('documents.reprint')}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setCancelling(d.id)}
-                      >
-                        {t('documents.cancel')}
-                      </Button>
+                      {allows('documents.reprint') && (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => act(api.call('documents.reprint', { id: d.id }))}
+                        >
+                          {t('documents.reprint')}
+                        </Button>
+                      )}
+                      {allows('documents.cancel') && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setCancelling(d.id)}
+                        >
+                          {t('documents.cancel')}
+                        </Button>
+                      )}
                     </>
                   )
                 )}

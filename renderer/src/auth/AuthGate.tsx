@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuthStatus } from '@shared/accounts/account'
 import type { Role } from '@shared/api/roles'
+import { contract, type MethodName } from '@shared/api/contract'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { DeskProfile } from '@shared/settings/desk-profile'
 import type { Language } from '@shared/settings/language'
@@ -85,6 +86,10 @@ export function AuthGate({
             changeLanguage: onLanguage,
             user,
             can: (roles: readonly Role[]) => roles.some((r) => user.roles.includes(r)),
+            allows: (method: MethodName) => {
+              const roles = contract[method].roles
+              return roles === 'anyone' || roles.some((r) => user.roles.includes(r))
+            },
             lock,
             logout,
           }

@@ -2,6 +2,7 @@ import { Button, Group, PasswordInput, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
+import { fieldMessage } from '../forms/field-message'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PasswordFields } from './PasswordFields'
@@ -20,10 +21,7 @@ export function ChangePasswordForm({
   const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<AppErrorData | null>(null)
   const [busy, setBusy] = useState(false)
-  const field = (path: string) => {
-    const f = error?.fields?.find((e) => e.path === path)
-    return f ? t(f.key, f.params) : undefined
-  }
+  const field = (path: string) => fieldMessage(t, error, path)
   const save = async () => {
     setBusy(true)
     setError(null)

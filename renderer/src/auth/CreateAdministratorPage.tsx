@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Language } from '@shared/settings/language'
+import { fieldMessage } from '../forms/field-message'
 import { api, session } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AuthScreen } from './AuthScreen'
@@ -28,10 +29,7 @@ export function CreateAdministratorPage({
   const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<AppErrorData | null>(null)
   const [busy, setBusy] = useState(false)
-  const field = (path: string) => {
-    const f = error?.fields?.find((e) => e.path === path)
-    return f ? t(f.key, f.params) : undefined
-  }
+  const field = (path: string) => fieldMessage(t, error, path)
   const create = async (e: React.FormEvent) => {
     e.preventDefault()
     setBusy(true)

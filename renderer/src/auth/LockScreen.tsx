@@ -1,4 +1,4 @@
-import { Button, Group, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionUser } from '@shared/accounts/account'
@@ -60,14 +60,12 @@ export function LockScreen({
               autoFocus
             />
             {error && <ErrorAlert error={error} />}
-            <Group justify="space-between">
-              <Button variant="subtle" onClick={onLogout}>
-                {t('auth.otherUser')}
-              </Button>
-              <Button type="submit" disabled={!password}>
-                {t('auth.unlock')}
-              </Button>
-            </Group>
+            <Button type="submit" disabled={!password} fullWidth>
+              {t('auth.unlock')}
+            </Button>
+            <Button variant="subtle" onClick={onLogout} fullWidth>
+              {t('auth.otherUser')}
+            </Button>
           </Stack>
         </form>
       </Paper>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { useDesk } from '../app/desk-context'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Verification } from '@shared/api/methods/documents'
@@ -17,6 +18,7 @@ import { KeysPanel } from './KeysPanel'
  */
 export function DocumentsPage() {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const [text, setText] = useState('')
   const [result, setResult] = useState<Verification | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -91,8 +93,8 @@ export function DocumentsPage() {
           {error && <ErrorAlert error={error} />}
         </Stack>
       </Paper>
-      <BatchPanel />
-      <KeysPanel />
+      {allows('documents.batchStart') && <BatchPanel />}
+      {allows('signing.importKey') && <KeysPanel />}
     </Stack>
   )
 }

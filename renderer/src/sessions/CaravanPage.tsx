@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Caravan } from '@shared/sessions/caravan'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
@@ -14,6 +15,7 @@ import { SessionTable } from './SessionTable'
 /** A caravan: its stops in order (each a session), adding a stop, and the totals of all. */
 export function CaravanPage({ id }: { id: string }) {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const [caravan, setCaravan] = useState<Caravan | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [adding, setAdding] = useState(false)
@@ -34,7 +36,9 @@ export function CaravanPage({ id }: { id: string }) {
           <Title order={2}>{caravan.title}</Title>
           <Text c="dimmed">{t('sessions.caravan.stopCount', { count: caravan.stops })}</Text>
         </Stack>
-        <Button onClick={() => setAdding(true)}>{t('sessions.caravan.addStop')}</Button>
+        {allows('sessions.plan') && (
+          <Button onClick={() => setAdding(true)}>{t('sessions.caravan.addStop')}</Button>
+        )}
       </Group>
       <SessionTable sessions={caravan.stopList} empty={t('sessions.caravan.noStops')} />
       <Title order={3} size="h4">

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { CaravanSummary } from '@shared/sessions/caravan'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
@@ -12,6 +13,7 @@ import { dayText } from './session-display'
 /** Caravans: their stops, days and people; a new caravan gets a title, then its stops. */
 export function CaravansPanel() {
   const { t, i18n } = useTranslation()
+  const { allows } = useDesk()
   const [caravans, setCaravans] = useState<CaravanSummary[]>([])
   const [title, setTitle] = useState('')
   const [error, setError] = useState<AppErrorData | null>(null)
@@ -38,18 +40,20 @@ export function CaravansPanel() {
 
   return (
     <Stack gap="md">
-      <Group align="flex-end">
-        <TextInput
-          label={t('sessions.caravan.newTitle')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          classNames={{ input: 'auto-input' }}
-          w={360}
-        />
-        <Button onClick={() => void create()} disabled={title.trim().length < 3}>
-          {t('sessions.caravan.create')}
-        </Button>
-      </Group>
+      {allows('caravans.create') && (
+        <Group align="flex-end">
+          <TextInput
+            label={t('sessions.caravan.newTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            classNames={{ input: 'auto-input' }}
+            w={360}
+          />
+          <Button onClick={() => void create()} disabled={title.trim().length < 3}>
+            {t('sessions.caravan.create')}
+          </Button>
+        </Group>
+      )}
       {error && <ErrorAlert error={error} />}
       {caravans.length === 0 ? (
         <Text c="dimmed" size="sm">

@@ -18,6 +18,8 @@ import {
   type HandoutText,
   type HandoutTopic,
 } from '@shared/sessions/handout'
+import { useDesk } from '../app/desk-context'
+import { fieldMessage } from '../forms/field-message'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { HandoutButtons } from './HandoutButtons'
@@ -29,6 +31,7 @@ import { HandoutButtons } from './HandoutButtons'
  */
 export function HandoutTextsPanel() {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const [topic, setTopic] = useState<HandoutTopic>('rna')
   const [lang, setLang] = useState<HandoutLanguage>('ar')
   const [text, setText] = useState<HandoutText | null>(null)
@@ -59,10 +62,7 @@ export function HandoutTextsPanel() {
     }
   }
   const dir = lang === 'ar' ? 'rtl' : 'ltr'
-  const fieldError = (path: 'title' | 'body') => {
-    const e = error?.fields?.find((f) => f.path === path)
-    return e ? t(e.key, e.params) : undefined
-  }
+  const fieldError = (path: 'title' | 'body') => fieldMessage(t, error, path)
   const changed = text !== null && (title !== text.title || body !== text.body)
 
   return (
@@ -114,7 +114,7 @@ export function HandoutTextsPanel() {
         </Text>
       )}
       <Group justify="space-between">
-        <Group>
+        <Group display={allows('handouts.setText') ? undefined : 'none'}>
           <Button
             onClick={() =>
               void run(() => api.call('handouts.setText', { topic, lang, title, body }))

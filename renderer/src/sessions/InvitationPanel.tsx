@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { PATH_TARGETS, type Invitee, type PathTarget } from '@shared/sessions/attendance'
 import type { Session } from '@shared/sessions/session'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { nameIn, useReference } from '../app/reference'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -21,6 +22,8 @@ const PAGE = 100
 
 export function InvitationPanel({ session, onChange }: { session: Session; onChange: () => void }) {
   const { t, i18n } = useTranslation()
+  const { allows } = useDesk()
+  const organiser = allows('sessions.invite')
   const lang = i18n.language
   const ref = useReference()
   const [communeCodes, setCommunes] = useState<string[]>(session.targetCommunes)
@@ -58,11 +61,12 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
   useEffect(() => loadPeople(), [loadPeople])
   useEffect(() => {
     setCount(null)
+    if (!organiser) return
     const timer = setTimeout(() => {
       api.call('sessions.invitationCount', { sessionId: session.id, filter }).then(setCount, fail)
     }, 200)
     return () => clearTimeout(timer)
-  }, [session.id, filter])
+  }, [session.id, filter, organiser])
 
   const invite = async () => {
     setError(null)
@@ -105,7 +109,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" display={organiser ? undefined : 'none'}>
         <Stack gap="sm">
           <Group grow align="flex-start">
             <MultiSelect
@@ -164,7 +168,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
         <Text fw={600} data-testid="invited-total">
           {t('sessions.invitedCount', { count: people.total })}
         </Text>
-        <Group gap="xs">
+        <Group gap="xs" display={organiser ? undefined : 'none'}>
           <Button
             variant="light"
             disabled={people.total === 0}
@@ -190,7 +194,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
           people={people.items}
           testId="invitee-row"
           action={(p) =>
-            p.checkedInAt
+            p.checkedInAt || !organiser
               ? null
               : {
                   label: t('sessions.invite.remove'),

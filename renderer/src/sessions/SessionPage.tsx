@@ -5,6 +5,7 @@ import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { ltrNumbers } from '@shared/text/bidi'
 import type { Outcomes } from '@shared/sessions/attendance'
 import type { Session } from '@shared/sessions/session'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
@@ -24,6 +25,7 @@ import { StatusActions } from './StatusActions'
  */
 export function SessionPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
+  const { allows } = useDesk()
   const lang = i18n.language
   const ref = useReference()
   const [session, setSession] = useState<Session | null>(null)
@@ -107,7 +109,7 @@ export function SessionPage({ id }: { id: string }) {
             </Text>
           )}
         </Stack>
-        <Stack gap="xs" align="flex-end">
+        <Stack gap="xs" align="flex-end" display={allows('sessions.update') ? undefined : 'none'}>
           <Button variant="default" onClick={() => setEditing(true)}>
             {t('sessions.edit')}
           </Button>
@@ -128,7 +130,7 @@ export function SessionPage({ id }: { id: string }) {
               {session.invited}
             </Badge>
           </Tabs.Tab>
-          <Tabs.Tab value="checkin">
+          <Tabs.Tab value="checkin" display={allows('sessions.checkIn') ? undefined : 'none'}>
             {t('sessions.tab.checkIn')}{' '}
             <Badge size="xs" variant="light">
               {session.attended}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Session } from '@shared/sessions/session'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
@@ -21,6 +22,7 @@ import { SessionTable } from './SessionTable'
  */
 export function SessionsPage() {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [planning, setPlanning] = useState(false)
@@ -38,7 +40,9 @@ export function SessionsPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('pages.sessions.title')}</Title>
-        <Button onClick={() => setPlanning(true)}>{t('sessions.plan')}</Button>
+        {allows('sessions.plan') && (
+          <Button onClick={() => setPlanning(true)}>{t('sessions.plan')}</Button>
+        )}
       </Group>
       {error && <ErrorAlert error={error} onRetry={load} />}
       <Tabs defaultValue="upcoming" keepMounted={false}>

@@ -16,6 +16,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { isolate } from '@shared/text/bidi'
+import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -36,6 +37,7 @@ const when = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace
  */
 export function SyncPage() {
   const { t } = useTranslation()
+  const { allows } = useDesk()
   const { status, error, refresh } = useSyncStatus()
   const [rejected, setRejected] = useState<Rejected>([])
   const [log, setLog] = useState<LogLines>([])
@@ -123,6 +125,11 @@ export function SyncPage() {
             <Figure label={t('sync.rejected')} value={status.rejected} testId="sync-rejected" />
             <Figure label={t('sync.conflicts')} value={status.conflicts} testId="sync-conflicts" />
           </SimpleGrid>
+          {status.heldForApproval > 0 && (
+            <Text size="sm" c="orange" data-testid="sync-held">
+              {t('sync.heldForApproval', { count: status.heldForApproval })}
+            </Text>
+          )}
           {status.enrolled && (
             <Group justify="space-between" gap="xs">
               <Text size="sm" c="dimmed">
@@ -132,25 +139,28 @@ export function SyncPage() {
                   chamber: isolate(status.chamberCode ?? ''),
                 })}
               </Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => setReenrol(!reenrol)}>
-                {t('sync.enrolAgain')}
-              </Button>
+              {allows('sync.enrol') && (
+                <Button size="compact-xs" variant="subtle" onClick={() => setReenrol(!reenrol)}>
+                  {t('sync.enrolAgain')}
+                </Button>
+              )}
             </Group>
           )}
         </Stack>
       </Paper>
 
-      {(!status.enrolled ||
-        reenrol ||
-        status.lastRun?.error?.key === 'errors.sync_enrol_again') && (
-        <EnrolPanel
-          registryUrl={status.registryUrl ?? ''}
-          onEnrolled={() => {
-            setReenrol(false)
-            void refresh()
-          }}
-        />
-      )}
+      {allows('sync.enrol') &&
+        (!status.enrolled ||
+          reenrol ||
+          status.lastRun?.error?.key === 'errors.sync_enrol_again') && (
+          <EnrolPanel
+            registryUrl={status.registryUrl ?? ''}
+            onEnrolled={() => {
+              setReenrol(false)
+              void refresh()
+            }}
+          />
+        )}
 
       {status.conflicts > 0 && <ConflictsPanel onResolved={() => void refresh()} />}
 
