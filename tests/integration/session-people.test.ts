@@ -208,7 +208,7 @@ describe('invitation lists', () => {
     expect(first).toEqual({ added: 2, invited: 2 })
     expect(
       await api().call('sessions.invitationCount', { sessionId: s.id, filter: filter() }),
-    ).toEqual({ matching: 6, alreadyInvited: 2 })
+    ).toEqual({ matching: 6, alreadyInvited: 2, more: false })
     expect(await api().call('sessions.invite', { sessionId: s.id, filter: filter() })).toEqual({
       added: 4,
       invited: 6,
@@ -248,6 +248,10 @@ describe('invitation lists', () => {
       key: 'errors.invite_over_limit',
       params: { count: MAX_INVITED_AT_ONCE + 1, max: MAX_INVITED_AT_ONCE },
     })
+    // The count says so before: counted only up to the cap, never the whole register.
+    expect(await api().call('sessions.invitationCount', { sessionId: s.id, filter: wide })).toEqual(
+      { matching: MAX_INVITED_AT_ONCE + 1, alreadyInvited: 0, more: true },
+    )
     expect((await api().call('sessions.get', { id: s.id })).invited).toBe(0)
 
     app.db.prepare(`UPDATE artisan SET deleted_at = 'x' WHERE id = 'bulk-1'`).run()

@@ -11,7 +11,7 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
 import { sql } from '../database/statements'
-import { INVITEE_COLUMNS, inviteesByIds, toInvitee, type InviteeRow } from './people'
+import { inviteesByIds, type InviteeRow } from './people'
 import { getSession } from './sessions'
 import { sessionOpenForCheckIn } from './session-rules'
 
@@ -23,8 +23,8 @@ import { sessionOpenForCheckIn } from './session-rules'
  * in the register, link that file instead of creating a second one.
  */
 export const DOOR_LIMIT = 20
-/** The counter search looks this far, so invitees among common names still come first. */
-const SEARCH_DEPTH = 100
+/** The counter search looks this far; invitees beyond it are found by the scan below. */
+const SEARCH_DEPTH = DOOR_LIMIT
 /** Past this many invitees the door does not scan them by name. */
 const INVITEE_SCAN_MAX = 20_000
 
@@ -41,6 +41,29 @@ function localTime(iso: string): string {
 }
 
 /**
+ * Names as the door's scan compares them, normalised once per spelling: at a caravan stop
+ * the same invitees are scanned at every common name typed, and names repeat a lot.
+ */
+const NAMES_KEPT = 50_000
+const namesSeen = new Map<string, string>()
+type NameRow = Pick<
+  InviteeRow,
+  'id' | 'firstNameAr' | 'lastNameAr' | 'firstNameLat' | 'lastNameLat' | 'organisationName'
+>
+
+function searchableNames(r: NameRow): string {
+  const key = `${r.firstNameAr}|${r.lastNameAr}|${r.firstNameLat}|${r.lastNameLat}|${r.organisationName}`
+  let names = namesSeen.get(key)
+  if (names === undefined) {
+    const forms = normalizedNames(r)
+    names = `${forms.arabic} ${forms.latin} ${forms.folded} ${forms.organisation}`
+    if (namesSeen.size >= NAMES_KEPT) namesSeen.clear()
+    namesSeen.set(key, names)
+  }
+  return names
+}
+
+/**
  * The session's invitees whose names hold every word of the query (as the trigram search
  * does: a fragment anywhere in a name), for when the counter search had more hits than it
  * returns and might have left invitees out.
@@ -50,22 +73,24 @@ function inviteesNamed(db: Db, sessionId: string, query: string): Invitee[] {
   const plain = detectScript(query) === 'latin' ? normalizeLatin(query).split(' ') : []
   const alternatives = [folded, plain].filter((t) => t.length > 0)
   if (alternatives.length === 0) return []
+  // Only the names are read for the scan; the few hits are then read whole.
   const rows = sql(
     db,
-    `SELECT ${INVITEE_COLUMNS}
+    `SELECT a.id, a.first_name_ar AS firstNameAr, a.last_name_ar AS lastNameAr,
+            a.first_name_lat AS firstNameLat, a.last_name_lat AS lastNameLat,
+            a.organisation_name AS organisationName
        FROM session_invitee i
-       JOIN artisan ON artisan.id = i.artisan_id AND artisan.deleted_at IS NULL
-       LEFT JOIN session_attendance t ON t.session_id = i.session_id AND t.artisan_id = i.artisan_id
+       JOIN artisan a ON a.id = i.artisan_id AND a.deleted_at IS NULL
       WHERE i.session_id = ? LIMIT ${INVITEE_SCAN_MAX}`,
-  ).all(sessionId) as InviteeRow[]
-  const hits: Invitee[] = []
+  ).all(sessionId) as NameRow[]
+  const ids: string[] = []
   for (const r of rows) {
-    const forms = normalizedNames(r)
-    const names = `${forms.arabic} ${forms.latin} ${forms.folded} ${forms.organisation}`
-    if (alternatives.some((words) => words.every((w) => names.includes(w)))) hits.push(toInvitee(r))
-    if (hits.length >= DOOR_LIMIT) break
+    const names = searchableNames(r)
+    if (alternatives.some((words) => words.every((w) => names.includes(w)))) ids.push(r.id)
+    if (ids.length >= DOOR_LIMIT) break
   }
-  return hits
+  const found = inviteesByIds(db, sessionId, ids)
+  return ids.flatMap((id) => found.get(id) ?? [])
 }
 
 /** People at the door matching the query: this session's invitees first, then others. */

@@ -2,7 +2,12 @@ import { Button, Group, MultiSelect, Paper, Select, Stack, Text } from '@mantine
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
-import { PATH_TARGETS, type Invitee, type PathTarget } from '@shared/sessions/attendance'
+import {
+  MAX_INVITED_AT_ONCE,
+  PATH_TARGETS,
+  type Invitee,
+  type PathTarget,
+} from '@shared/sessions/attendance'
 import type { Session } from '@shared/sessions/session'
 import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
@@ -29,7 +34,11 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
   const [communeCodes, setCommunes] = useState<string[]>(session.targetCommunes)
   const [activityCodes, setActivities] = useState<string[]>(session.targetActivities)
   const [pathTarget, setPathTarget] = useState<PathTarget>('not_registered')
-  const [count, setCount] = useState<{ matching: number; alreadyInvited: number } | null>(null)
+  const [count, setCount] = useState<{
+    matching: number
+    alreadyInvited: number
+    more: boolean
+  } | null>(null)
   const [people, setPeople] = useState<{ total: number; items: Invitee[] }>({ total: 0, items: [] })
   const [error, setError] = useState<AppErrorData | null>(null)
   const [added, setAdded] = useState<number | null>(null)
@@ -140,16 +149,18 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
           </Group>
           <Group justify="space-between">
             <Text size="sm" data-testid="invite-count">
-              {count
-                ? t('sessions.invite.matching', {
-                    count: count.matching,
-                    already: count.alreadyInvited,
-                  })
-                : t('sessions.invite.counting')}
+              {count?.more
+                ? t('errors.invite_over_limit', { max: MAX_INVITED_AT_ONCE })
+                : count
+                  ? t('sessions.invite.matching', {
+                      count: count.matching,
+                      already: count.alreadyInvited,
+                    })
+                  : t('sessions.invite.counting')}
             </Text>
             <Button
               onClick={() => void invite()}
-              disabled={!count || toAdd <= 0 || session.status === 'cancelled'}
+              disabled={!count || count.more || toAdd <= 0 || session.status === 'cancelled'}
             >
               {count && toAdd <= 0
                 ? t('sessions.invite.allInvited')

@@ -25,7 +25,12 @@ const file = z.object({ fileName: z.string(), base64: z.string() })
 export const sessionPeopleMethods = {
   'sessions.invitationCount': method({
     input: z.object({ sessionId, filter: InvitationFilterSchema }),
-    output: z.object({ matching: z.number().int(), alreadyInvited: z.number().int() }),
+    /** `more`: over the cap of one invitation; `matching` then counts only up to it. */
+    output: z.object({
+      matching: z.number().int(),
+      alreadyInvited: z.number().int(),
+      more: z.boolean(),
+    }),
     roles: ORGANISERS,
     needsSetup: true,
     writes: false,
