@@ -132,12 +132,14 @@ export function openApp(options: AppOptions): SijillApp {
     electronVersion: options.electronVersion ?? null,
   }
   const logins = createLoginSessions(db, () => securitySettings(db).idleMinutes * 60_000)
+  const orDesk = (who: Actor): Actor => (who.id === ANONYMOUS.id ? actor() : who)
   const handlers: Handlers = {
     'setup.status': () => ({ done: desk.isSetupDone(db), language: desk.currentLanguage(db) }),
-    'setup.complete': (input, ctx) => desk.completeSetup(db, ctx.actor, input),
+    // Before any account exists (setup, the login screen's language), the desk itself acts.
+    'setup.complete': (input, ctx) => desk.completeSetup(db, orDesk(ctx.actor), input),
     'settings.get': () => desk.getProfile(db),
     'settings.updateChamber': (input, ctx) => desk.updateChamber(db, ctx.actor, input),
-    'settings.setLanguage': (input, ctx) => desk.setLanguage(db, ctx.actor, input.language),
+    'settings.setLanguage': (input, ctx) => desk.setLanguage(db, orDesk(ctx.actor), input.language),
     'settings.printing': () => printPreference(db),
     'settings.setPrinting': (input, ctx) => setPrintPreference(db, ctx.actor, input),
     'system.info': (_input, ctx) => systemInfo(infoSource, ctx.transport),

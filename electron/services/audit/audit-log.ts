@@ -20,7 +20,8 @@ export interface AuditEntry {
   after: unknown
 }
 
-interface AuditRow {
+/** A row of the audit log as stored. */
+export interface AuditRow {
   seq: number
   id: string
   at: string

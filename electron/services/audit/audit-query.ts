@@ -1,6 +1,7 @@
 import type { AuditFilter, AuditPage, AuditRow } from '@shared/api/methods/audit'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
+import type { AuditRow as StoredAuditRow } from './audit-log'
 
 /**
  * Reading the audit log: filters (who, when, which file, which action, free text) turned
@@ -8,20 +9,7 @@ import { sql } from '../database/statements'
  * exports) so the millionth row costs what the first does, and each row with its before and
  * after parsed and the fields that changed named, for the screen to show side by side.
  */
-export interface RawAuditRow {
-  seq: number
-  id: string
-  at: string
-  actor_id: string
-  actor_name: string
-  action: string
-  entity_type: string
-  entity_id: string
-  before_json: string | null
-  after_json: string | null
-  prev_hash: string
-  hash: string
-}
+export type RawAuditRow = StoredAuditRow
 
 interface Where {
   clauses: string[]
