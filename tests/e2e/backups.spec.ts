@@ -33,7 +33,6 @@ test('an administrator chooses a backup folder, backs up now, and sees what a re
     expect(readdirSync(folder).filter((f) => f.endsWith('.sijill-backup'))).toHaveLength(1)
     await page.screenshot({
       path: join(SHOTS, `${testInfo.project.name}-backups-fr.png`),
-      fullPage: true,
     })
 
     // Restore: checked first, then what will be replaced is shown before anything happens.
@@ -41,10 +40,10 @@ test('an administrator chooses a backup folder, backs up now, and sees what a re
     await page.getByTestId('restore').getByRole('button', { name: 'Vérifier' }).click()
     const warning = page.getByTestId('restore-warning')
     await expect(warning).toContainText('Toute la base actuelle sera remplacée')
+    await warning.scrollIntoViewIfNeeded()
     await expect(warning).toContainText('Artisans')
     await page.screenshot({
       path: join(SHOTS, `${testInfo.project.name}-restore-warning-fr.png`),
-      fullPage: true,
     })
   } finally {
     rmSync(folder, { recursive: true, force: true })
