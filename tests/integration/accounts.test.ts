@@ -1,27 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
 import { checkLogin, lockoutMinutes } from '../../electron/services/accounts/login'
 import { createLoginSessions } from '../../electron/services/accounts/sessions'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
 
 /**
  * Accounts (issue 7): the first administrator, logins and their lockout, the idle lock,
  * one's own password, and what an administrator does to accounts — through the router as
  * the screen calls it (a login session token), with every write in the audit log.
  */
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => (app = desk.app),
+  () => app,
+)
 
 /** A call as the screen makes it: through the HTTP transport's context, with a session. */
 async function call(session: string | undefined, method: string, input: unknown = {}) {

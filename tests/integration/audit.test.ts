@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AuditFilter, AuditRow } from '@shared/api/methods/audit'
 import type { Actor } from '@shared/api/roles'
 import type { SijillApp } from '../../electron/services/app'
 import { runCli } from '../../electron/cli/run-cli'
 import { appendAudit } from '../../electron/services/audit/audit-log'
 import { translateError } from '../../electron/services/startup-error'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { openTestDesk } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
 import { testCodes, validRegistration } from '../helpers/registration'
 
 /**
@@ -17,17 +18,11 @@ import { testCodes, validRegistration } from '../helpers/registration'
  * and dropped the triggers that refuse UPDATE and DELETE.
  */
 let dir: string
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 
 const api = () => app.direct()
 const today = new Date().toISOString().slice(0, 10)

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Actor } from '@shared/api/roles'
 import type { SijillApp } from '../../electron/services/app'
 import type { ArtisanDataExport } from '../../electron/services/artisans/data-export'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
 import { testCodes, validRegistration } from '../helpers/registration'
 
 /**
@@ -15,17 +15,11 @@ import { testCodes, validRegistration } from '../helpers/registration'
  * is recorded.
  */
 let dir: string
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 
 const api = () => app.direct()
 const today = new Date().toISOString().slice(0, 10)

@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HANDOUT_DEFAULTS } from '@shared/sessions/handout-defaults'
 import type { PlanSessionInput } from '@shared/sessions/session'
 import type { SijillApp } from '../../electron/services/app'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { runCli } from '../../electron/cli/run-cli'
 import { translateError } from '../../electron/services/startup-error'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { openTestDesk } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
 import { testCodes, validRegistration } from '../helpers/registration'
 
 /**
@@ -17,17 +18,11 @@ import { testCodes, validRegistration } from '../helpers/registration'
  * read back from the PDFs with pdftotext; and the same from the command line.
  */
 let dir: string
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 
 const api = () => app.direct()
 const today = () => new Date().toISOString().slice(0, 10)

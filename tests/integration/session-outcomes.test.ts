@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PathAction } from '@shared/artisans/path-action'
 import type { SijillApp } from '../../electron/services/app'
 import { identifyArtisan } from '../../electron/services/artisans/identify'
 import { outcomesOf, sessionOutcomes } from '../../electron/services/sessions/outcomes'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
 import { testCodes } from '../helpers/registration'
 
 /**
@@ -11,18 +11,11 @@ import { testCodes } from '../helpers/registration'
  * 30 and 90 days of it. Steps before the session, after the window, or by people who were
  * only invited do not count; a person at two stops of a caravan counts once.
  */
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => (app = desk.app),
+  () => app,
+)
 
 const api = () => app.direct()
 const TODAY = new Date().toISOString().slice(0, 10)
