@@ -35,6 +35,7 @@ import { backupHandlers } from './handlers/backup'
 import { createBackups } from './backup/service'
 import { applyPendingRestore } from './backup/restore'
 import { approvalHandlers } from './handlers/approvals'
+import { reportHandlers } from './handlers/reports'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { createHttpRegistryClient } from './sync/http-client'
 import { seedActivities } from './reference/activities'
@@ -158,6 +159,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...sessionMaterialHandlers(db, log),
     ...auditHandlers(db),
     ...dataProtectionHandlers(db),
+    ...reportHandlers(db),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

@@ -23,6 +23,7 @@ import { approvalMethods } from './methods/approvals'
 import { importMethods } from './methods/imports'
 import { referenceMethods } from './methods/reference'
 import { recoveryMethods } from './methods/recovery'
+import { reportMethods } from './methods/reports'
 import { EMPTY as Empty, EVERY_ROLE, method, type MethodSpec } from './method'
 
 /**
@@ -126,6 +127,7 @@ export const contract = {
   ...sessionMaterialMethods,
   ...auditMethods,
   ...dataProtectionMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

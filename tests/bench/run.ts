@@ -20,6 +20,7 @@ import { Random } from '../../electron/services/seed/random'
 import { documentFigures } from './documents'
 import { syncFigures } from './sync'
 import { sessionFigures } from './sessions'
+import { reportFigures } from './reports'
 import { percentile, printFigures, type Figure } from './figures'
 import { testCodes, validRegistration } from '../helpers/registration'
 import { VALID_SETUP } from '../helpers/temp-desk'
@@ -293,6 +294,7 @@ async function main(): Promise<void> {
   })
 
   figures.push(...(await sessionFigures(app)))
+  figures.push(...(await reportFigures(app)))
 
   // Registration save: validation + row + name index + history + audit + outbox.
   const codes = testCodes(app.db)

@@ -15,6 +15,7 @@ import { m014 } from './014-accounts'
 import { m015 } from './015-invitee-index'
 import { m016 } from './016-audit-indexes'
 import { m017 } from './017-approvals'
+import { m018 } from './018-report-indexes'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015,
   m016,
   m017,
+  m018,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest'
+import type { SijillApp } from '../../electron/services/app'
+import { seedArtisans } from '../../electron/services/seed/generate'
+import type { DashboardFilter } from '../../shared/reports/dashboard'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
+
+/**
+ * The dashboard's figures (issue 8) against a second, independent count: plain TypeScript
+ * over every artisan and event row. Path events are written straight into artisan_event
+ * (a spread of steps and days), since only their counting is under test here.
+ */
+let app: SijillApp
+setUpDeskPerTest(
+  (d) => (app = d.app),
+  () => app,
+)
+
+interface Row {
+  id: string
+  province_code: string | null
+  commune_code: string | null
+  main_activity: string | null
+  actor_type: string
+  sex: string | null
+  birth_date: string | null
+  rna_status: string
+  cover_status: string
+  bank_status: string
+  created_at: string
+  deleted_at: string | null
+}
+
+function age(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4))
+  return on.slice(5) < birth.slice(5) ? years - 1 : years
+}
+const BANDS: Record<string, [number, number]> = {
+  '<25': [0, 25],
+  '25-34': [25, 35],
+  '35-44': [35, 45],
+  '45-54': [45, 55],
+  '55-64': [55, 65],
+  '65+': [65, 1000],
+}
+
+function expected(filter: DashboardFilter) {
+  const rows = (app.db.prepare('SELECT * FROM artisan').all() as Row[]).filter((a) => {
+    if (a.deleted_at) return false
+    if (filter.provinceCode && a.province_code !== filter.provinceCode) return false
+    if (filter.communeCode && a.commune_code !== filter.communeCode) return false
+    if (filter.activity && a.main_activity !== filter.activity) return false
+    if (filter.branch && !a.main_activity?.startsWith(`${filter.branch}.`)) return false
+    if (filter.sex && a.sex !== filter.sex) return false
+    if (filter.actorType && a.actor_type !== filter.actorType) return false
+    if (filter.ageBand) {
+      if (!a.birth_date) return false
+      const [lo, hi] = BANDS[filter.ageBand]!
+      const n = age(a.birth_date, filter.period.to)
+      if (n < lo || n >= hi) return false
+    }
+    return true
+  })
+  const ids = new Set(rows.map((r) => r.id))
+  const inP = (d: string) => d >= filter.period.from && d <= filter.period.to
+  const events = (
+    app.db.prepare('SELECT artisan_id, step, happened_on FROM artisan_event').all() as {
+      artisan_id: string
+      step: string
+      happened_on: string
+    }[]
+  ).filter((e) => ids.has(e.artisan_id) && inP(e.happened_on))
+  const steps = (s: string) => events.filter((e) => e.step === s).length
+  return {
+    funnel: {
+      identified: rows.length,
+      registered: rows.filter((r) => r.rna_status === 'registered').length,
+      cnssPreRegistered: rows.filter((r) =>
+        ['cnss_pre_registered', 'amo_covered'].includes(r.cover_status),
+      ).length,
+      amoCovered: rows.filter((r) => r.cover_status === 'amo_covered').length,
+      otherCover: rows.filter((r) => r.cover_status === 'other_cover').length,
+      banked: rows.filter((r) => r.bank_status === 'opened').length,
+    },
+    inPeriod: {
+      identified: rows.filter((r) => inP(r.created_at.slice(0, 10))).length,
+      registered: steps('rna_registered'),
+      cnssPreRegistered: steps('cnss_pre_registered'),
+      amoCovered: steps('amo_covered'),
+      banked: steps('bank_opened'),
+    },
+  }
+}
+
+describe('reports.dashboard', () => {
+  it('counts the funnel and the period as a plain count over the rows does, for several filters', async () => {
+    seedArtisans(app.db, app.actor(), { count: 600, seed: 8 })
+    const artisans = app.db.prepare('SELECT id FROM artisan ORDER BY num').pluck().all() as string[]
+    const steps = [
+      'rna_registered',
+      'cnss_pre_registered',
+      'amo_covered',
+      'bank_opened',
+      'rna_submitted',
+    ]
+    const insert = app.db.prepare(
+      `INSERT INTO artisan_event (id, artisan_id, step, happened_on, recorded_at, actor_id, actor_name)
+       VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', 'x', 'x')`,
+    )
+    artisans.forEach((id, i) => {
+      const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`
+      insert.run(`e${i}`, id, steps[i % steps.length], day)
+      if (i % 3 === 0) insert.run(`f${i}`, id, steps[(i + 1) % steps.length], '2025-03-31')
+    })
+    app.db.prepare(`UPDATE artisan SET deleted_at = '2026-01-01' WHERE num % 50 = 0`).run()
+    app.db
+      .prepare(`UPDATE artisan SET created_at = '2025-03-31T23:59:59.000Z' WHERE num % 7 = 0`)
+      .run()
+    const one = app.db
+      .prepare('SELECT province_code, commune_code, main_activity FROM artisan LIMIT 1')
+      .get() as Row
+    const year = { from: '2025-01-01', to: '2025-12-31' }
+    const filters: DashboardFilter[] = [
+      { period: year },
+      { period: year, provinceCode: one.province_code! },
+      { period: year, communeCode: one.commune_code! },
+      { period: year, activity: one.main_activity! },
+      { period: year, branch: one.main_activity!.split('.')[0] },
+      { period: year, sex: 'F' },
+      { period: year, ageBand: '35-44' },
+      { period: year, ageBand: '<25', sex: 'M' },
+      { period: { from: '2025-03-01', to: '2025-03-31' } },
+      { period: { from: '2025-03-31', to: '2025-03-31' }, actorType: 'artisan' },
+    ]
+    for (const filter of filters) {
+      const got = await app.direct().call('reports.dashboard', { filter })
+      const want = expected(filter)
+      expect(got.funnel, JSON.stringify(filter)).toEqual(want.funnel)
+      expect(got.inPeriod, JSON.stringify(filter)).toEqual(want.inPeriod)
+      const sum = (k: keyof typeof want.inPeriod) => got.trend.buckets.reduce((n, b) => n + b[k], 0)
+      expect(sum('registered')).toBe(want.inPeriod.registered)
+    }
+    expect(
+      expected({ period: { from: '2025-03-31', to: '2025-03-31' } }).inPeriod.registered,
+    ).toBeGreaterThan(0)
+  })
+
+  it('lists empty trend buckets: ISO weeks up to 92 days, months beyond', async () => {
+    const weeks = await app.direct().call('reports.dashboard', {
+      filter: { period: { from: '2026-10-01', to: '2026-10-31' } },
+    })
+    expect(weeks.trend.unit).toBe('week')
+    expect(weeks.trend.buckets.map((b) => b.label)).toEqual([
+      '2026-W40',
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+    ])
+    expect(weeks.trend.buckets[0]).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-04',
+      registered: 0,
+    })
+    const months = await app.direct().call('reports.dashboard', {
+      filter: { period: { from: '2025-11-15', to: '2026-02-10' } },
+    })
+    expect(months.trend.unit).toBe('week')
+    const long = await app.direct().call('reports.dashboard', {
+      filter: { period: { from: '2025-11-15', to: '2026-03-10' } },
+    })
+    expect(long.trend.unit).toBe('month')
+    expect(long.trend.buckets.map((b) => b.label)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ])
+  })
+
+  it('refuses an unknown province with a field error', async () => {
+    await expect(
+      app.direct().call('reports.dashboard', {
+        filter: { period: { from: '2026-01-01', to: '2026-01-31' }, provinceCode: 'ZZ.99' },
+      }),
+    ).rejects.toMatchObject({
+      data: {
+        code: 'validation',
+        fields: [{ path: 'filter.provinceCode', key: 'validation.territory' }],
+      },
+    })
+  })
+})
