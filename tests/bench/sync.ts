@@ -56,6 +56,11 @@ export async function syncFigures(
     log(`sync: pushed ${String(acked)} operations`)
 
     registry.seed('09', PULL - PUSH)
+    // Seeding blocks this process (registry and desks share it) for seconds: the server's
+    // idle keep-alive sockets expire meanwhile and close only once it resumes, racing the
+    // client's reuse of them (ECONNRESET on the next request). Let them close first — a
+    // bench artefact: a real registry runs in its own process.
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
     await enrol(puller)
     const pull = await timedSync(puller)
     const pulled = puller.db.prepare('SELECT count(*) FROM artisan').pluck().get()
