@@ -1,3 +1,4 @@
+import { filterFromFlags } from '../flag-filter'
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AuditFilterSchema } from '@shared/api/methods/audit'
@@ -62,15 +63,8 @@ function exportLog(args: string[], io: CliIO, app: SijillApp, usage: string): nu
     io.err(`usage: sijill ${usage}`)
     return EXIT.usage
   }
-  const filter = AuditFilterSchema.safeParse(
-    Object.fromEntries(
-      Object.entries(FILTERS).flatMap(([flag, key]) => (values[flag] ? [[key, values[flag]]] : [])),
-    ),
-  )
-  if (!filter.success) {
-    io.err(`Invalid filter: ${filter.error.issues.map((i) => i.path.join('.')).join(', ')}`)
-    return EXIT.usage
-  }
+  const filter = filterFromFlags(values, FILTERS, AuditFilterSchema, io)
+  if (!filter) return EXIT.usage
   let stop = false
   const onSignal = () => (stop = true)
   process.once('SIGINT', onSignal)
@@ -78,7 +72,7 @@ function exportLog(args: string[], io: CliIO, app: SijillApp, usage: string): nu
   try {
     const result = writeAuditExport(app.db, {
       format,
-      filter: filter.data,
+      filter,
       write: (chunk) => writeSync(fd, chunk),
       shouldStop: () => stop,
       onProgress: (rows) => rows % 100_000 === 0 && io.err(`  ${rows.toLocaleString('en')} rows`),
@@ -89,7 +83,7 @@ function exportLog(args: string[], io: CliIO, app: SijillApp, usage: string): nu
     }
     auditTheExport(app.db, app.actor(), {
       format,
-      filter: filter.data,
+      filter,
       rows: result.rows,
       via: 'cli',
     })

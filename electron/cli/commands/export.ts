@@ -1,3 +1,4 @@
+import { filterFromFlags } from '../flag-filter'
 import { parseArgs } from 'node:util'
 import { ListFilterSchema } from '@shared/artisans/list'
 import { closeSync, openSync, writeSync } from 'node:fs'
@@ -52,14 +53,8 @@ export const exportCommand: CliCommand = {
       io.err(`usage: sijill ${this.usage}`)
       return EXIT.usage
     }
-    const raw = Object.fromEntries(
-      Object.entries(FILTERS).flatMap(([flag, key]) => (values[flag] ? [[key, values[flag]]] : [])),
-    )
-    const filter = ListFilterSchema.safeParse(raw)
-    if (!filter.success) {
-      io.err(`Invalid filter: ${filter.error.issues.map((i) => i.path.join('.')).join(', ')}`)
-      return EXIT.usage
-    }
+    const filter = filterFromFlags(values, FILTERS, ListFilterSchema, io)
+    if (!filter) return EXIT.usage
     let stop = false
     const onSignal = () => (stop = true)
     process.once('SIGINT', onSignal)
@@ -67,7 +62,7 @@ export const exportCommand: CliCommand = {
     try {
       const result = await exportRegister(app.db, {
         format,
-        filter: filter.data,
+        filter,
         language: io.lang,
         write: (chunk) => writeSync(fd, chunk),
         shouldStop: () => stop,
