@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, Modal, PasswordInput, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { User } from '@shared/accounts/account'
@@ -7,6 +7,7 @@ import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { fieldMessage } from '../forms/field-message'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { AccountNameFields } from '../auth/AccountNameFields'
 
 /**
  * A new account (name, username, roles, a first password its owner must change), or the
@@ -47,22 +48,14 @@ export function UserFormModal({
   return (
     <Modal opened onClose={onClose} title={t(existing ? 'users.editTitle' : 'users.newTitle')}>
       <Stack gap="sm">
-        <TextInput
-          label={t('auth.fullName')}
-          value={fullName}
-          onChange={(e) => setFullName(e.currentTarget.value)}
-          error={field('fullName')}
-          classNames={{ input: 'auto-input' }}
-          data-autofocus
-        />
-        <TextInput
-          label={t('auth.username')}
-          description={existing ? undefined : t('auth.usernameHint')}
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          error={field('username')}
-          disabled={existing !== null}
-          dir="ltr"
+        <AccountNameFields
+          fullName={fullName}
+          username={username}
+          onFullName={setFullName}
+          onUsername={setUsername}
+          errorAt={field}
+          own={false}
+          usernameFixed={existing !== null}
         />
         <Checkbox.Group
           label={t('users.roles')}

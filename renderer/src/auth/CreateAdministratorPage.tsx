@@ -1,4 +1,4 @@
-import { Button, Stack, TextInput } from '@mantine/core'
+import { Button, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
@@ -6,6 +6,7 @@ import type { Language } from '@shared/settings/language'
 import { fieldMessage } from '../forms/field-message'
 import { api, session } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { AccountNameFields } from './AccountNameFields'
 import { AuthScreen } from './AuthScreen'
 import { PasswordFields } from './PasswordFields'
 
@@ -53,23 +54,13 @@ export function CreateAdministratorPage({
     >
       <form onSubmit={(e) => void create(e)}>
         <Stack gap="sm">
-          <TextInput
-            label={t('auth.fullName')}
-            value={fullName}
-            onChange={(e) => setFullName(e.currentTarget.value)}
-            error={field('fullName')}
-            classNames={{ input: 'auto-input' }}
-            autoComplete="name"
-            data-autofocus
-          />
-          <TextInput
-            label={t('auth.username')}
-            description={t('auth.usernameHint')}
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            error={field('username')}
-            autoComplete="username"
-            dir="ltr"
+          <AccountNameFields
+            fullName={fullName}
+            username={username}
+            onFullName={setFullName}
+            onUsername={setUsername}
+            errorAt={field}
+            own
           />
           <PasswordFields
             value={password}
