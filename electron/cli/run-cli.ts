@@ -18,6 +18,7 @@ import { backupCommand, restoreCommand } from './commands/backup'
 import { auditCommand } from './commands/audit'
 import { recoverKeyCommand, recoveryCodeCommand } from './commands/recovery'
 import { enrolCommand, syncCommand } from './commands/sync'
+import { reportCommand } from './commands/report'
 import {
   attendanceSheetCommand,
   handoutCommand,
@@ -45,6 +46,7 @@ export const COMMANDS: readonly CliCommand[] = [
   handoutCommand,
   attendanceSheetCommand,
   sessionReportCommand,
+  reportCommand,
   verifyCommand,
   auditCommand,
   enrolCommand,

@@ -159,7 +159,7 @@ export function openApp(options: AppOptions): SijillApp {
     ...sessionMaterialHandlers(db, log),
     ...auditHandlers(db),
     ...dataProtectionHandlers(db),
-    ...reportHandlers(db),
+    ...reportHandlers(db, log),
   }
   const router = createRouter({ handlers, isSetupDone: () => desk.isSetupDone(db), log })
 

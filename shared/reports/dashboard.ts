@@ -12,6 +12,16 @@ import { ACTOR_TYPES, SEXES } from '../artisans/enums'
 export const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55-64', '65+'] as const
 export type AgeBand = (typeof AGE_BANDS)[number]
 
+/** Each band's whole years, [min, max): null where the band is open. */
+export const AGE_LIMITS: Record<AgeBand, [number | null, number | null]> = {
+  '<25': [null, 25],
+  '25-34': [25, 35],
+  '35-44': [35, 45],
+  '45-54': [45, 55],
+  '55-64': [55, 65],
+  '65+': [65, null],
+}
+
 const code = z.string().regex(/^[A-Z0-9.]{1,16}$/, { error: 'validation.choice' })
 /** A real calendar day, YYYY-MM-DD. */
 const day = z

@@ -88,7 +88,7 @@ test('every section is reachable from the keyboard and says honestly what it wil
     ['Documents', 'Documents'],
     ['Sensibilisation', 'Séances de sensibilisation et caravanes'],
     ['Synchronisation', 'Synchronisation avec le registre national'],
-    ['Rapports', 'Rapports'],
+    ['Tableau de bord', 'Tableau de bord et rapports'],
     ['Paramètres', 'Paramètres'],
     ['Administration', 'Administration'],
   ]

@@ -144,6 +144,77 @@ describe('reports.dashboard', () => {
     ).toBeGreaterThan(0)
   })
 
+  it('keeps the period counts right as files move, change, fold and certificates come and go', async () => {
+    seedArtisans(app.db, app.actor(), { count: 300, seed: 5 })
+    const ids = app.db.prepare('SELECT id FROM artisan ORDER BY num').pluck().all() as string[]
+    const event = app.db.prepare(
+      `INSERT INTO artisan_event (id, artisan_id, step, happened_on, recorded_at, actor_id, actor_name)
+       VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', 'x', 'x')`,
+    )
+    const certificate = app.db.prepare(
+      `INSERT INTO document (id, number, copy, type, artisan_id, issued_at, issued_by, issued_by_name, content_json)
+       VALUES (?, ?, 0, 'certificate', ?, ?, 'x', 'x', '{}')`,
+    )
+    ids.forEach((id, i) => {
+      event.run(`m${i}`, id, i % 2 ? 'rna_registered' : 'bank_opened', `2025-0${(i % 9) + 1}-15`)
+      if (i % 3 === 0)
+        certificate.run(`d${i}`, `N${i}`, id, `2025-0${(i % 9) + 1}-20T10:00:00.000Z`)
+    })
+    const [a, b] = app.db
+      .prepare(`SELECT province_code, commune_code FROM artisan GROUP BY province_code LIMIT 2`)
+      .all() as { province_code: string; commune_code: string }[]
+    // Moved to another province, corrected, deleted, folded into a twin, an event removed,
+    // certificates cancelled.
+    app.db
+      .prepare(`UPDATE artisan SET province_code = ?, commune_code = ? WHERE num % 4 = 0`)
+      .run(b!.province_code, b!.commune_code)
+    app.db.prepare(`UPDATE artisan SET sex = 'F' WHERE num % 5 = 0`).run()
+    app.db.prepare(`UPDATE artisan SET deleted_at = '2026-01-02' WHERE num % 11 = 0`).run()
+    app.db
+      .prepare('UPDATE artisan_event SET artisan_id = ? WHERE artisan_id = ?')
+      .run(ids[1], ids[2])
+    app.db.prepare('UPDATE document SET artisan_id = ? WHERE artisan_id = ?').run(ids[1], ids[3])
+    app.db.prepare(`DELETE FROM artisan_event WHERE id = 'm7'`).run()
+    app.db
+      .prepare(
+        `UPDATE document SET cancelled_at = '2025-06-01T09:00:00.000Z' WHERE id LIKE 'd%' AND rowid % 2 = 0`,
+      )
+      .run()
+
+    const period = { from: '2025-01-01', to: '2025-12-31' }
+    for (const filter of [
+      { period },
+      { period, provinceCode: a!.province_code },
+      { period, provinceCode: b!.province_code },
+      { period: { from: '2025-03-01', to: '2025-06-30' }, sex: 'F' as const },
+    ]) {
+      const got = await app.direct().call('reports.dashboard', { filter })
+      expect(got.inPeriod, JSON.stringify(filter)).toEqual(expected(filter).inPeriod)
+      const live = new Set(
+        (app.db.prepare('SELECT * FROM artisan').all() as Row[])
+          .filter(
+            (r) =>
+              !r.deleted_at &&
+              (!filter.provinceCode || r.province_code === filter.provinceCode) &&
+              (!('sex' in filter) || r.sex === filter.sex),
+          )
+          .map((r) => r.id),
+      )
+      const docs = app.db
+        .prepare(
+          `SELECT artisan_id, issued_at, cancelled_at FROM document WHERE type = 'certificate'`,
+        )
+        .all() as { artisan_id: string; issued_at: string; cancelled_at: string | null }[]
+      const inP = (t: string | null) =>
+        !!t && t.slice(0, 10) >= filter.period.from && t.slice(0, 10) <= filter.period.to
+      expect(got.certificates, JSON.stringify(filter)).toEqual({
+        issued: docs.filter((d) => live.has(d.artisan_id) && inP(d.issued_at)).length,
+        cancelled: docs.filter((d) => live.has(d.artisan_id) && inP(d.cancelled_at)).length,
+      })
+      expect(got.certificates.issued + got.inPeriod.registered).toBeGreaterThan(0)
+    }
+  })
+
   it('lists empty trend buckets: ISO weeks up to 92 days, months beyond', async () => {
     const weeks = await app.direct().call('reports.dashboard', {
       filter: { period: { from: '2026-10-01', to: '2026-10-31' } },

@@ -7,14 +7,21 @@ import { EXIT, type CliCommand } from '../command'
 
 /**
  * `export --format csv|xlsx --out FILE [filters]`: the filtered register, headers and
- * names in the CLI's language (`--lang`), with progress; Ctrl+C stops.
+ * names in the CLI's language (`--lang`), with progress; Ctrl+C stops. The filters are the
+ * artisans list's columns (`--branch P01`, `--sex F`, `--born-from/--born-to YYYY-MM-DD`,
+ * `--from/--to` for the creation day). What happened in a period (a path step, a
+ * certificate, a session: the dashboard's drill-down) is chosen on the screen.
  */
 const FILTERS = {
   region: 'regionCode',
   province: 'provinceCode',
   commune: 'communeCode',
   activity: 'activity',
+  branch: 'branch',
   'actor-type': 'actorType',
+  sex: 'sex',
+  'born-from': 'bornFrom',
+  'born-to': 'bornTo',
   'rna-status': 'rnaStatus',
   'cover-status': 'coverStatus',
   'bank-status': 'bankStatus',

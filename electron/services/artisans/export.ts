@@ -8,7 +8,7 @@ import { translateError as translate } from '../startup-error'
 import { CSV_BOM, csvLine } from '../spreadsheet/csv-write'
 import { createXlsxWriter, type Cell } from '../spreadsheet/xlsx-write'
 import { SUMMARY_COLUMNS } from './columns'
-import { filterSql } from './list'
+import { pageFilterSql } from './list'
 
 /**
  * Exports the filtered register as CSV or XLSX, for people: headers in the chosen
@@ -125,7 +125,7 @@ export async function exportRegister(
       : null
   const utf8 = new TextEncoder()
   if (!xlsx) options.write(utf8.encode(CSV_BOM + csvLine(header)))
-  const { where, params } = filterSql(options.filter)
+  const { where, params } = pageFilterSql(db, options.filter)
   const page = (after: number) =>
     sql(
       db,

@@ -1,5 +1,5 @@
 import { appError, type FieldError } from '@shared/errors'
-import type { AgeBand, DashboardFilter } from '@shared/reports/dashboard'
+import { AGE_LIMITS, type DashboardFilter } from '@shared/reports/dashboard'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 
@@ -18,15 +18,6 @@ export interface ArtisanWhere {
 /** Birth dates giving an age in [min, max) years on `on` (YYYY-MM-DD): same day, other year. */
 function yearsBefore(on: string, years: number): string {
   return `${String(Number(on.slice(0, 4)) - years).padStart(4, '0')}${on.slice(4)}`
-}
-
-const AGE_LIMITS: Record<AgeBand, [number | null, number | null]> = {
-  '<25': [null, 25],
-  '25-34': [25, 35],
-  '35-44': [35, 45],
-  '45-54': [45, 55],
-  '55-64': [55, 65],
-  '65+': [65, null],
 }
 
 export function artisanWhere(

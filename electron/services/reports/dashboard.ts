@@ -28,24 +28,34 @@ export function dashboard(db: Db, filter: DashboardFilter): Dashboard {
   // A commune or an activity is narrow and has its own index; otherwise the planner would
   // walk a wide index (birth date, branch, province) and read the table row by row, so the
   // narrow covering index is named (seconds → tenths at 10^6).
+  // An age band alone is a range of birth dates, entered by its own narrow index.
   const from =
-    filter.communeCode || filter.activity ? 'artisan a' : 'artisan a INDEXED BY artisan_report'
+    filter.communeCode || filter.activity
+      ? 'artisan a'
+      : filter.ageBand && !filter.provinceCode
+        ? 'artisan a INDEXED BY artisan_birth_report'
+        : 'artisan a INDEXED BY artisan_report'
   const period = {
     from: filter.period.from,
     to: filter.period.to,
     toNext: nextDay(filter.period.to),
   }
 
-  const funnel = sql(
+  const funnel = cachedFunnel(
     db,
-    `SELECT count(*) AS identified,
+    filter,
+    () =>
+      sql(
+        db,
+        `SELECT count(*) AS identified,
             count(*) FILTER (WHERE a.rna_status = 'registered') AS registered,
             count(*) FILTER (WHERE a.cover_status IN ('cnss_pre_registered', 'amo_covered')) AS cnssPreRegistered,
             count(*) FILTER (WHERE a.cover_status = 'amo_covered') AS amoCovered,
             count(*) FILTER (WHERE a.cover_status = 'other_cover') AS otherCover,
             count(*) FILTER (WHERE a.bank_status = 'opened') AS banked
        FROM ${from} WHERE ${where}`,
-  ).get(params) as Dashboard['funnel']
+      ).get(params) as Dashboard['funnel'],
+  )
 
   const { unit, buckets } = trendBuckets(filter.period)
   const trend: TrendBucket[] = buckets.map((b) => ({
@@ -71,13 +81,15 @@ export function dashboard(db: Db, filter: DashboardFilter): Dashboard {
       GROUP BY day`,
   ).all({ ...params, from: period.from, toNext: period.toNext }) as { day: string; n: number }[]
   for (const r of created) add(r.day, 'identified', r.n)
+  // Path steps and certificates are read from their facts (migration 019), which carry the
+  // file's filter columns: one range of a covering index, no lookup per event.
   const events = sql(
     db,
-    `SELECT e.step AS step, e.happened_on AS day, count(*) AS n
-       FROM artisan_event e JOIN artisan a ON a.id = e.artisan_id
-      WHERE e.step IN ('rna_registered', 'cnss_pre_registered', 'amo_covered', 'bank_opened')
-        AND e.happened_on >= @from AND e.happened_on <= @to AND ${where}
-      GROUP BY e.step, e.happened_on`,
+    `SELECT a.kind AS step, a.day AS day, count(*) AS n
+       FROM report_fact a INDEXED BY report_fact_day
+      WHERE a.kind IN ('rna_registered', 'cnss_pre_registered', 'amo_covered', 'bank_opened')
+        AND a.day >= @from AND a.day <= @to AND ${where}
+      GROUP BY a.kind, a.day`,
   ).all({ ...params, from: period.from, to: period.to }) as { step: Step; day: string; n: number }[]
   for (const r of events) add(r.day, STEPS[r.step], r.n)
 
@@ -86,14 +98,12 @@ export function dashboard(db: Db, filter: DashboardFilter): Dashboard {
 
   const certificates = sql(
     db,
-    `SELECT count(*) FILTER (WHERE d.issued_at >= @from AND d.issued_at < @toNext) AS issued,
-            count(*) FILTER (WHERE d.cancelled_at >= @from AND d.cancelled_at < @toNext) AS cancelled
-       FROM document d JOIN artisan a ON a.id = d.artisan_id
-      WHERE d.type = 'certificate'
-        AND ((d.issued_at >= @from AND d.issued_at < @toNext)
-          OR (d.cancelled_at >= @from AND d.cancelled_at < @toNext))
-        AND ${where}`,
-  ).get({ ...params, from: period.from, toNext: period.toNext }) as Dashboard['certificates']
+    `SELECT count(*) FILTER (WHERE a.kind = 'certificate_issued') AS issued,
+            count(*) FILTER (WHERE a.kind = 'certificate_cancelled') AS cancelled
+       FROM report_fact a INDEXED BY report_fact_day
+      WHERE a.kind IN ('certificate_issued', 'certificate_cancelled')
+        AND a.day >= @from AND a.day <= @to AND ${where}`,
+  ).get({ ...params, from: period.from, to: period.to }) as Dashboard['certificates']
 
   return {
     funnel,
@@ -127,4 +137,31 @@ function sessionFigures(
        FROM session s LEFT JOIN session_attendance t ON t.session_id = s.id
       WHERE s.status = 'held' AND s.starts_at >= @from AND s.starts_at < @toNext ${place}`,
   ).get(params) as Dashboard['sessions']
+}
+
+/**
+ * The funnel is today's statuses: it does not change with the period (only the age band
+ * reads the period's last day). Changing the period — the dashboard's most common move —
+ * reuses it while nothing was written to the database since (this connection's changes
+ * and PRAGMA data_version's for other connections, such as the import worker).
+ */
+const funnels = new WeakMap<Db, Map<string, Dashboard['funnel']>>()
+
+function cachedFunnel(
+  db: Db,
+  filter: DashboardFilter,
+  count: () => Dashboard['funnel'],
+): Dashboard['funnel'] {
+  const { period, ...rest } = filter
+  const state = sql(db, 'SELECT total_changes()').pluck().get() as number
+  const version = db.pragma('data_version', { simple: true }) as number
+  const key = JSON.stringify([rest, filter.ageBand ? period.to : null, state, version])
+  let cache = funnels.get(db)
+  if (!cache) funnels.set(db, (cache = new Map()))
+  const hit = cache.get(key)
+  if (hit) return { ...hit }
+  const funnel = count()
+  if (cache.size >= 64) cache.clear()
+  cache.set(key, funnel)
+  return { ...funnel }
 }

@@ -137,12 +137,7 @@ export function createXlsxWriter(head: SheetHead, sink: (chunk: Uint8Array) => v
   }
 }
 
-/** A whole (small) workbook in memory. */
-export function writeXlsx(head: SheetHead, rows: Cell[][]): Uint8Array {
-  const chunks: Uint8Array[] = []
-  const writer = createXlsxWriter(head, (c) => chunks.push(c))
-  writer.addRows(rows)
-  writer.end()
+function joined(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
   let at = 0
   for (const c of chunks) {
@@ -150,4 +145,99 @@ export function writeXlsx(head: SheetHead, rows: Cell[][]): Uint8Array {
     at += c.length
   }
   return out
+}
+
+/** A whole (small) workbook in memory. */
+export function writeXlsx(head: SheetHead, rows: Cell[][]): Uint8Array {
+  const chunks: Uint8Array[] = []
+  const writer = createXlsxWriter(head, (c) => chunks.push(c))
+  writer.addRows(rows)
+  writer.end()
+  return joined(chunks)
+}
+
+/** A sheet of a workbook written in one go: its head and all its rows. */
+export interface SheetContent {
+  head: SheetHead
+  rows: Cell[][]
+}
+
+/**
+ * A (small) workbook of several sheets, in memory, in the order given (the first one opens
+ * first): the report to the ministry puts its summary, trend and provinces side by side.
+ */
+export function writeXlsxSheets(sheets: SheetContent[]): Uint8Array {
+  if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet')
+  const chunks: Uint8Array[] = []
+  let failure: Error | null = null
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error
+    else chunks.push(chunk)
+  })
+  const add = (name: string, xml: string) => {
+    const part = new ZipDeflate(name, { level: 6 })
+    zip.add(part)
+    part.push(strToU8(xml), true)
+  }
+  const numbers = sheets.map((_, i) => i + 1)
+  const used = new Set<string>()
+  const names = sheets.map((s, i) => {
+    let name = sheetName(s.head.name)
+    // Sheet names must differ (Excel compares them case-insensitively).
+    while (used.has(name.toLowerCase())) name = `${name.slice(0, 28)} ${i + 1}`
+    used.add(name.toLowerCase())
+    return name
+  })
+  add(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      numbers
+        .map(
+          (n) =>
+            `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '</Types>',
+  )
+  add('_rels/.rels', ROOT_RELS)
+  add(
+    'xl/workbook.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+      numbers
+        .map((n, i) => `<sheet name="${escapeXml(names[i]!)}" sheetId="${n}" r:id="rId${n}"/>`)
+        .join('') +
+      '</sheets></workbook>',
+  )
+  add(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      numbers
+        .map(
+          (n) =>
+            `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      '</Relationships>',
+  )
+  add('xl/styles.xml', STYLES)
+  sheets.forEach((s, i) =>
+    add(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      sheetHead(s.head) +
+        s.rows.map((r, at) => rowXml(at + 2, r, 0)).join('') +
+        '</sheetData></worksheet>',
+    ),
+  )
+  zip.end()
+  if (failure) throw failure
+  return joined(chunks)
 }

@@ -9,11 +9,11 @@ import { ArtisansPage } from '../artisans/ArtisansPage'
 import { CounterPage } from '../artisans/CounterPage'
 import { RegisterPage } from '../artisans/RegisterPage'
 import { DocumentsPage } from '../documents/DocumentsPage'
-import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { NotAllowedPage } from '../pages/NotAllowedPage'
 import { AdminPage } from '../admin/AdminPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { SyncPage } from '../sync/SyncPage'
+import { DashboardPage } from '../reports/DashboardPage'
 import { CaravanPage } from '../sessions/CaravanPage'
 import { SessionPage } from '../sessions/SessionPage'
 import { SessionsPage } from '../sessions/SessionsPage'
@@ -29,13 +29,14 @@ function Page({ route }: { route: Route }) {
   if (route.view === 'session') return <SessionPage id={route.id} />
   if (route.view === 'caravan') return <CaravanPage id={route.id} />
   if (route.section === 'counter') return <CounterPage />
-  if (route.section === 'artisans') return <ArtisansPage />
+  if (route.section === 'artisans')
+    return <ArtisansPage key={route.params.toString()} params={route.params} />
   if (route.section === 'documents') return <DocumentsPage />
   if (route.section === 'settings') return <SettingsPage />
   if (route.section === 'sync') return <SyncPage />
   if (route.section === 'sessions') return <SessionsPage />
   if (route.section === 'admin') return <AdminPage />
-  return <PlaceholderPage section={route.section} />
+  return <DashboardPage params={route.params} />
 }
 
 export function Shell() {

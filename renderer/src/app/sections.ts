@@ -32,10 +32,11 @@ export const SECTION_ROLES: Record<Section, readonly Role[]> = {
 /**
  * Where the app is, read from the address hash so that reload stays on the same screen:
  * `#/counter`, `#/settings`, `#/artisan/<id>`, `#/register?cin=…`, `#/register?draft=<id>`,
- * `#/session/<id>`, `#/caravan/<id>`.
+ * `#/session/<id>`, `#/caravan/<id>`; a section may carry its state in the query
+ * (`#/reports?from=…&provinceCode=…`, `#/artisans?filter=<json>`).
  */
 export type Route =
-  | { view: 'section'; section: Section }
+  | { view: 'section'; section: Section; params: URLSearchParams }
   | { view: 'artisan'; section: 'counter'; id: string }
   | { view: 'register'; section: 'counter'; params: URLSearchParams }
   | { view: 'session'; section: 'sessions'; id: string }
@@ -55,11 +56,14 @@ export function parseRoute(hash: string): Route {
   const section = (SECTIONS as readonly string[]).includes(head ?? '')
     ? (head as Section)
     : 'counter'
-  return { view: 'section', section }
+  return { view: 'section', section, params: new URLSearchParams(query) }
 }
 
 export const hrefOf = {
-  section: (s: Section) => `#/${s}`,
+  section: (s: Section, params: Record<string, string> = {}) => {
+    const q = new URLSearchParams(params).toString()
+    return `#/${s}${q ? `?${q}` : ''}`
+  },
   artisan: (id: string) => `#/artisan/${encodeURIComponent(id)}`,
   session: (id: string) => `#/session/${encodeURIComponent(id)}`,
   caravan: (id: string) => `#/caravan/${encodeURIComponent(id)}`,

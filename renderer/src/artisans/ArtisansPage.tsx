@@ -3,10 +3,11 @@ import { useDesk } from '../app/desk-context'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
-import type { ListFilter } from '@shared/artisans/list'
+import { ListFilterSchema, type ListFilter } from '@shared/artisans/list'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
+import { DrillBanner } from './DrillBanner'
 import { ExportPanel } from './ExportPanel'
 import { ImportPanel } from './ImportPanel'
 import { PathBadges } from './PathBadges'
@@ -20,12 +21,22 @@ const RNA = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as 
  * All artisans, filtered by territory, activity, actor type, path state and creation date;
  * virtualised; exported as shown.
  */
-export function ArtisansPage() {
+/** The filter a drill-down from the dashboard put in the address, if it reads. */
+function filterFromParams(params: URLSearchParams): ListFilter {
+  try {
+    const parsed = ListFilterSchema.safeParse(JSON.parse(params.get('filter') ?? '{}'))
+    return parsed.success ? parsed.data : {}
+  } catch {
+    return {}
+  }
+}
+
+export function ArtisansPage({ params }: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation()
   const { allows } = useDesk()
   const lang = i18n.language
   const ref = useReference()
-  const [filter, setFilter] = useState<ListFilter>({})
+  const [filter, setFilter] = useState<ListFilter>(() => filterFromParams(params))
   const [refresh, setRefresh] = useState(0)
   const onImported = useCallback(() => setRefresh((r) => r + 1), [])
   const { items, count, loadMore } = useArtisanPages(filter, refresh)
@@ -44,7 +55,7 @@ export function ArtisansPage() {
   const provinces = useMemo(
     () =>
       (ref?.provinces ?? [])
-        .filter((p) => p.regionCode === filter.regionCode)
+        .filter((p) => !filter.regionCode || p.regionCode === filter.regionCode)
         .map((p) => ({ value: p.code, label: nameIn(lang, p) })),
     [ref, filter.regionCode, lang],
   )
@@ -97,6 +108,7 @@ export function ArtisansPage() {
           {allows('export.start') && <ExportPanel filter={filter} count={count} />}
         </Group>
       </Group>
+      <DrillBanner filter={filter} figure={params.get('figure')} />
       {allows('import.start') && <ImportPanel onImported={onImported} />}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         {select(

@@ -16,6 +16,7 @@ import { m015 } from './015-invitee-index'
 import { m016 } from './016-audit-indexes'
 import { m017 } from './017-approvals'
 import { m018 } from './018-report-indexes'
+import { m019 } from './019-report-facts'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m016,
   m017,
   m018,
+  m019,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }
