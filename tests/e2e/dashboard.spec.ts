@@ -125,4 +125,11 @@ test('the dashboard reads in French, with the trend as a table', async ({ desk }
   await page.getByRole('option', { name: 'Les 12 derniers mois' }).click()
   await expect(page.getByRole('heading', { name: 'Évolution mois par mois' })).toBeVisible()
   await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(12)
+
+  // A drill-down address edited by hand: said so, and the whole list shown.
+  await page.goto(page.url().replace(/#.*$/, '#/artisans?filter=%7Bbroken'))
+  await expect(page.getByRole('alert')).toContainText(
+    'illisibles : tous les artisans sont affichés',
+  )
+  await expect(page.getByTestId('list-count')).toHaveText('3003 artisans')
 })

@@ -1,4 +1,4 @@
-import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDesk } from '../app/desk-context'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,26 +17,27 @@ import { VirtualList } from './VirtualList'
 
 const RNA = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as const
 
-/**
- * All artisans, filtered by territory, activity, actor type, path state and creation date;
- * virtualised; exported as shown.
- */
-/** The filter a drill-down from the dashboard put in the address, if it reads. */
-function filterFromParams(params: URLSearchParams): ListFilter {
+/** The filter a drill-down from the dashboard put in the address, or null if it does not read. */
+function filterFromParams(params: URLSearchParams): ListFilter | null {
   try {
     const parsed = ListFilterSchema.safeParse(JSON.parse(params.get('filter') ?? '{}'))
-    return parsed.success ? parsed.data : {}
+    return parsed.success ? parsed.data : null
   } catch {
-    return {}
+    return null
   }
 }
 
+/**
+ * All artisans, filtered by territory, activity, actor type, path state and creation date,
+ * or by the figure of the dashboard that opened the list; virtualised; exported as shown.
+ */
 export function ArtisansPage({ params }: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation()
   const { allows } = useDesk()
   const lang = i18n.language
   const ref = useReference()
-  const [filter, setFilter] = useState<ListFilter>(() => filterFromParams(params))
+  const [fromAddress] = useState(() => filterFromParams(params))
+  const [filter, setFilter] = useState<ListFilter>(fromAddress ?? {})
   const [refresh, setRefresh] = useState(0)
   const onImported = useCallback(() => setRefresh((r) => r + 1), [])
   const { items, count, loadMore } = useArtisanPages(filter, refresh)
@@ -108,6 +109,11 @@ export function ArtisansPage({ params }: { params: URLSearchParams }) {
           {allows('export.start') && <ExportPanel filter={filter} count={count} />}
         </Group>
       </Group>
+      {fromAddress === null && (
+        <Alert color="orange" role="alert">
+          {t('drill.unreadable')}
+        </Alert>
+      )}
       <DrillBanner filter={filter} figure={params.get('figure')} />
       {allows('import.start') && <ImportPanel onImported={onImported} />}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">

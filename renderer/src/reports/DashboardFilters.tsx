@@ -46,8 +46,12 @@ export function DashboardFilters({
     if (key === 'branch') delete next.activity
     onChange(next as DashboardFilter)
   }
+  // A day past the other end moves that end too: the period never turns inside out.
   const setDay = (end: 'from' | 'to', value: string) => {
-    if (value) onChange({ ...filter, period: { ...filter.period, [end]: value } })
+    if (!value) return
+    const period = { ...filter.period, [end]: value }
+    if (period.from > period.to) period[end === 'from' ? 'to' : 'from'] = value
+    onChange({ ...filter, period })
   }
 
   const provinces = useMemo(

@@ -24,11 +24,13 @@ export function DashboardPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation()
   const today = useMemo(() => localToday(), [])
   const filter = useMemo(() => filterFromParams(params, today), [params, today])
-  const { data, loading, error } = useDashboard(filter)
+  const { shown, loading, error } = useDashboard(filter)
+  const data = shown?.data
   const change = (next: DashboardFilter) => navigate(dashboardHref(next))
   const drill = (figure: DrillFigure, bucket?: TrendBucket) => ({
     figure,
-    filter: drillFilter(filter, figure, bucket),
+    // The filter the figures on screen were counted for, even while new ones are coming.
+    filter: drillFilter(shown?.filter ?? filter, figure, bucket),
   })
 
   return (

@@ -85,7 +85,7 @@ export function FunnelCard({
                       {base && (
                         <Text size="xs" c="dimmed" span>
                           {' '}
-                          {t('reports.funnel.over', { base: label(base) })}
+                          {t(`reports.funnel.over_${base}`)}
                         </Text>
                       )}
                     </Table.Td>

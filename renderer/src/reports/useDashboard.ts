@@ -9,11 +9,12 @@ import { api } from '../api/transport'
  * quick filter changes neither flicker nor show figures of a filter no longer chosen.
  */
 export function useDashboard(filter: DashboardFilter): {
-  data: Dashboard | null
+  /** The figures on screen, and the filter they were counted for (drill-downs use it). */
+  shown: { data: Dashboard; filter: DashboardFilter } | null
   loading: boolean
   error: AppErrorData | null
 } {
-  const [data, setData] = useState<Dashboard | null>(null)
+  const [shown, setShown] = useState<{ data: Dashboard; filter: DashboardFilter } | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<AppErrorData | null>(null)
   const key = JSON.stringify(filter)
@@ -23,11 +24,12 @@ export function useDashboard(filter: DashboardFilter): {
     setLoading(true)
     // A short pause lets a run of filter changes ask once.
     const timer = setTimeout(() => {
+      const asked = JSON.parse(key) as DashboardFilter
       api
-        .call('reports.dashboard', { filter: JSON.parse(key) as DashboardFilter })
-        .then((d) => {
+        .call('reports.dashboard', { filter: asked })
+        .then((data) => {
           if (!current) return
-          setData(d)
+          setShown({ data, filter: asked })
           setError(null)
         })
         .catch((e: unknown) => {
@@ -43,5 +45,5 @@ export function useDashboard(filter: DashboardFilter): {
     }
   }, [key])
 
-  return { data, loading, error }
+  return { shown, loading, error }
 }
