@@ -8,7 +8,7 @@ import { RANGE_KEYS, SET_KEYS, type SetShape } from '../../electron/services/art
 import { parseCsv } from '../../electron/services/import/csv'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import type { ListFilter } from '../../shared/artisans/list'
-import { AGE_BANDS, type AgeBand, type DashboardFilter } from '../../shared/reports/dashboard'
+import { AGE_BANDS, type DashboardFilter } from '../../shared/reports/dashboard'
 import type { Dashboard } from '../../shared/reports/dashboard'
 import {
   ageBandBirthRange,
@@ -17,6 +17,7 @@ import {
   DRILL_FIGURES,
   type DrillFigure,
 } from '../../shared/reports/drill'
+import { inAgeBand, passesFilter, type ArtisanRow } from '../helpers/report-rows'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 
 /**
@@ -180,52 +181,7 @@ afterAll(() => {
 
 // ——— A second reading of every number, in plain TypeScript over the rows ———
 
-interface Row {
-  id: string
-  cin: string
-  province_code: string | null
-  commune_code: string | null
-  main_activity: string | null
-  actor_type: string
-  sex: string | null
-  birth_date: string | null
-  rna_status: string
-  cover_status: string
-  bank_status: string
-  created_at: string
-  deleted_at: string | null
-}
 const all = <T>(text: string) => app.db.prepare(text).all() as T[]
-
-function age(birth: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4))
-  return on.slice(5) < birth.slice(5) ? years - 1 : years
-}
-const BANDS: Record<AgeBand, [number, number]> = {
-  '<25': [0, 25],
-  '25-34': [25, 35],
-  '35-44': [35, 45],
-  '45-54': [45, 55],
-  '55-64': [55, 65],
-  '65+': [65, 1000],
-}
-const inAgeBand = (birth: string | null, band: AgeBand, on: string) => {
-  if (!birth) return false
-  const n = age(birth, on)
-  return n >= BANDS[band][0] && n < BANDS[band][1]
-}
-
-function passes(a: Row, f: DashboardFilter): boolean {
-  if (a.deleted_at) return false
-  if (f.provinceCode && a.province_code !== f.provinceCode) return false
-  if (f.communeCode && a.commune_code !== f.communeCode) return false
-  if (f.activity && a.main_activity !== f.activity) return false
-  if (f.branch && !a.main_activity?.startsWith(`${f.branch}.`)) return false
-  if (f.sex && a.sex !== f.sex) return false
-  if (f.actorType && a.actor_type !== f.actorType) return false
-  if (f.ageBand && !inAgeBand(a.birth_date, f.ageBand, f.period.to)) return false
-  return true
-}
 
 const STEP_OF: Partial<Record<DrillFigure, string>> = {
   'inPeriod.registered': 'rna_registered',
@@ -243,11 +199,11 @@ function expected(
   const period = bucket ?? f.period
   const inP = (d: string | null) =>
     d !== null && d.slice(0, 10) >= period.from && d.slice(0, 10) <= period.to
-  const files = all<Row>('SELECT * FROM artisan')
+  const files = all<ArtisanRow>('SELECT * FROM artisan')
   const byId = new Map(files.map((a) => [a.id, a]))
-  const chosen = files.filter((a) => passes(a, f))
+  const chosen = files.filter((a) => passesFilter(a, f))
   const ids = (list: { id: string }[]) => new Set(list.map((a) => a.id))
-  const status = (test: (a: Row) => boolean) => {
+  const status = (test: (a: ArtisanRow) => boolean) => {
     const list = chosen.filter(test)
     return { rows: list.length, ids: ids(list) }
   }
@@ -255,14 +211,18 @@ function expected(
   if (step) {
     const events = all<{ artisan_id: string; step: string; happened_on: string }>(
       'SELECT artisan_id, step, happened_on FROM artisan_event',
-    ).filter((e) => e.step === step && inP(e.happened_on) && passes(byId.get(e.artisan_id)!, f))
+    ).filter(
+      (e) => e.step === step && inP(e.happened_on) && passesFilter(byId.get(e.artisan_id)!, f),
+    )
     return { rows: events.length, ids: new Set(events.map((e) => e.artisan_id)) }
   }
   if (figure.startsWith('certificates.')) {
     const column = figure === 'certificates.issued' ? 'issued_at' : 'cancelled_at'
     const docs = all<{ artisan_id: string; type: string; at: string | null }>(
       `SELECT artisan_id, type, ${column} AS at FROM document`,
-    ).filter((d) => d.type === 'certificate' && inP(d.at) && passes(byId.get(d.artisan_id)!, f))
+    ).filter(
+      (d) => d.type === 'certificate' && inP(d.at) && passesFilter(byId.get(d.artisan_id)!, f),
+    )
     return { rows: docs.length, ids: new Set(docs.map((d) => d.artisan_id)) }
   }
   if (figure.startsWith('sessions.')) {
@@ -457,7 +417,7 @@ describe('drill-down from the dashboard to the artisans list', () => {
   })
 
   it('exports exactly the artisans behind a number', async () => {
-    const cins = new Map(all<Row>('SELECT id, cin FROM artisan').map((a) => [a.id, a.cin]))
+    const cins = new Map(all<ArtisanRow>('SELECT id, cin FROM artisan').map((a) => [a.id, a.cin]))
     const province = dashboardFilters()[1]!
     for (const [f, figure] of [
       [{ period: YEAR }, 'inPeriod.registered'],

@@ -3,6 +3,7 @@ import type { SijillApp } from '../../electron/services/app'
 import { seedArtisans } from '../../electron/services/seed/generate'
 import type { DashboardFilter } from '../../shared/reports/dashboard'
 import { setUpDeskPerTest } from '../helpers/desk-per-test'
+import { passesFilter, type ArtisanRow } from '../helpers/report-rows'
 
 /**
  * The dashboard's figures (issue 8) against a second, independent count: plain TypeScript
@@ -15,51 +16,10 @@ setUpDeskPerTest(
   () => app,
 )
 
-interface Row {
-  id: string
-  province_code: string | null
-  commune_code: string | null
-  main_activity: string | null
-  actor_type: string
-  sex: string | null
-  birth_date: string | null
-  rna_status: string
-  cover_status: string
-  bank_status: string
-  created_at: string
-  deleted_at: string | null
-}
-
-function age(birth: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4))
-  return on.slice(5) < birth.slice(5) ? years - 1 : years
-}
-const BANDS: Record<string, [number, number]> = {
-  '<25': [0, 25],
-  '25-34': [25, 35],
-  '35-44': [35, 45],
-  '45-54': [45, 55],
-  '55-64': [55, 65],
-  '65+': [65, 1000],
-}
-
 function expected(filter: DashboardFilter) {
-  const rows = (app.db.prepare('SELECT * FROM artisan').all() as Row[]).filter((a) => {
-    if (a.deleted_at) return false
-    if (filter.provinceCode && a.province_code !== filter.provinceCode) return false
-    if (filter.communeCode && a.commune_code !== filter.communeCode) return false
-    if (filter.activity && a.main_activity !== filter.activity) return false
-    if (filter.branch && !a.main_activity?.startsWith(`${filter.branch}.`)) return false
-    if (filter.sex && a.sex !== filter.sex) return false
-    if (filter.actorType && a.actor_type !== filter.actorType) return false
-    if (filter.ageBand) {
-      if (!a.birth_date) return false
-      const [lo, hi] = BANDS[filter.ageBand]!
-      const n = age(a.birth_date, filter.period.to)
-      if (n < lo || n >= hi) return false
-    }
-    return true
-  })
+  const rows = (app.db.prepare('SELECT * FROM artisan').all() as ArtisanRow[]).filter((a) =>
+    passesFilter(a, filter),
+  )
   const ids = new Set(rows.map((r) => r.id))
   const inP = (d: string) => d >= filter.period.from && d <= filter.period.to
   const events = (
@@ -117,7 +77,7 @@ describe('reports.dashboard', () => {
       .run()
     const one = app.db
       .prepare('SELECT province_code, commune_code, main_activity FROM artisan LIMIT 1')
-      .get() as Row
+      .get() as ArtisanRow
     const year = { from: '2025-01-01', to: '2025-12-31' }
     const filters: DashboardFilter[] = [
       { period: year },
@@ -191,7 +151,7 @@ describe('reports.dashboard', () => {
       const got = await app.direct().call('reports.dashboard', { filter })
       expect(got.inPeriod, JSON.stringify(filter)).toEqual(expected(filter).inPeriod)
       const live = new Set(
-        (app.db.prepare('SELECT * FROM artisan').all() as Row[])
+        (app.db.prepare('SELECT * FROM artisan').all() as ArtisanRow[])
           .filter(
             (r) =>
               !r.deleted_at &&
