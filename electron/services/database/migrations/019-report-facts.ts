@@ -8,7 +8,9 @@ import type { Migration } from './migration'
  * register) cost one random lookup each: seconds. Triggers keep the rows in step with
  * their event or document and with the artisan's columns (a file moved to another
  * commune, corrected, deleted or folded into its registry twin); the dashboard's test
- * checks the figures against the files themselves.
+ * checks the figures against the files themselves. Each trigger runs only when it has
+ * something to do (a counted step, a certificate, a filter column that changed): an import
+ * or a pull writes many files and events the facts never hold.
  *
  * An age band alone (no place, no craft) is a range of birth dates: `artisan_birth_report`
  * is the funnel's narrow index entered by it, a fifth of the register instead of all of
@@ -63,7 +65,8 @@ export const m019: Migration = {
     ${eventFacts('e', 'FROM artisan_event e JOIN artisan a ON a.id = e.artisan_id WHERE 1')}
     ${documentFacts('d', 'FROM document d JOIN artisan a ON a.id = d.artisan_id WHERE 1')}
 
-    CREATE TRIGGER report_fact_event_insert AFTER INSERT ON artisan_event BEGIN
+    CREATE TRIGGER report_fact_event_insert AFTER INSERT ON artisan_event
+      WHEN NEW.step IN (${STEPS}) BEGIN
       ${eventFacts('NEW', ROW_FILE('NEW'))}
     END;
     CREATE TRIGGER report_fact_event_update AFTER UPDATE ON artisan_event BEGIN
@@ -73,7 +76,8 @@ export const m019: Migration = {
     CREATE TRIGGER report_fact_event_delete AFTER DELETE ON artisan_event BEGIN
       DELETE FROM report_fact WHERE id = 'e:' || OLD.id;
     END;
-    CREATE TRIGGER report_fact_document_insert AFTER INSERT ON document BEGIN
+    CREATE TRIGGER report_fact_document_insert AFTER INSERT ON document
+      WHEN NEW.type = 'certificate' BEGIN
       ${documentFacts('NEW', ROW_FILE('NEW'))}
     END;
     CREATE TRIGGER report_fact_document_update AFTER UPDATE ON document BEGIN
@@ -84,7 +88,8 @@ export const m019: Migration = {
       DELETE FROM report_fact WHERE id IN ('i:' || OLD.id, 'c:' || OLD.id);
     END;
     CREATE TRIGGER report_fact_artisan_update
-      AFTER UPDATE OF ${COLUMNS} ON artisan BEGIN
+      AFTER UPDATE OF ${COLUMNS} ON artisan
+      WHEN OLD.deleted_at IS NOT NEW.deleted_at OR OLD.province_code IS NOT NEW.province_code OR OLD.commune_code IS NOT NEW.commune_code OR OLD.main_activity IS NOT NEW.main_activity OR OLD.actor_type IS NOT NEW.actor_type OR OLD.sex IS NOT NEW.sex OR OLD.birth_date IS NOT NEW.birth_date BEGIN
       UPDATE report_fact SET (${COLUMNS}) = (SELECT ${OF_A} FROM artisan a WHERE a.id = NEW.id)
        WHERE artisan_num = NEW.num;
     END;
