@@ -66,6 +66,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_la
   })
 }
 
+/** The method named by the path, or null when its percent-encoding is broken (`/api/%zz`). */
+function methodOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(API_PREFIX.length))
+  } catch {
+    return null
+  }
+}
+
 export function createHostServer(options: HostOptions): Server {
   const maxBody = options.maxBodyBytes ?? 48 * 1024 * 1024
   const server = createServer((req, res) => {
@@ -123,7 +132,15 @@ export function createHostServer(options: HostOptions): Server {
         return
       }
     }
-    const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    const method = methodOf(url.pathname)
+    if (method === null) {
+      sendError(res, {
+        code: 'unknown_method',
+        key: 'errors.unknown_method',
+        params: { method: '' },
+      })
+      return
+    }
     const session = req.headers['x-sijill-session']
     const result = await options.router.call(
       options.context(typeof session === 'string' && session ? session : undefined),

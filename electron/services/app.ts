@@ -1,5 +1,6 @@
 import { printPreference, setPrintPreference } from './settings/printing'
 import { existsSync, mkdirSync } from 'node:fs'
+import { protectDataFolder } from './database/file-modes'
 import { join } from 'node:path'
 import type { ApiTransport } from '@shared/api/contract'
 import { createApiClient, type ApiClient } from '@shared/api/client'
@@ -92,6 +93,7 @@ export function openApp(options: AppOptions): SijillApp {
     })
   }
   const { key } = loadOrCreateKey(options.keyStore)
+  protectDataFolder(options.dataDir, databaseFile)
   const { db, migration } = openDatabase({
     file: databaseFile,
     key,

@@ -14,6 +14,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   needsSetup: boolean
   /** Writes data: an audit row is expected. */
   writes: boolean
+  /**
+   * Top-level fields carrying a file's content (CSV text, base64 bytes), which the service
+   * checks row by row: the router's refusal of control characters (docs/validation.md)
+   * passes over them.
+   */
+  contentFields?: readonly string[]
 }
 
 export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec

@@ -9,6 +9,9 @@ import {
   QUALIFICATIONS,
   SEXES,
 } from '../artisans/enums'
+import { isCalendarDate } from '../artisans/birth-date'
+import { CONTROL_CHARACTER_KEY, findForbiddenChar } from '../text/control-chars'
+import { isValidNia } from '../validation/nia'
 
 /**
  * What the national registry holds about an artisan, as desks and registry exchange it
@@ -17,18 +20,34 @@ import {
  * the file. Every state carries a `revision` the registry gives; a desk's change names the
  * revision it was based on.
  */
-const text = z.string().max(2000)
-const nullable = z.string().max(300).nullable()
+/**
+ * The same rules as every other door (docs/validation.md): no control character or bidi
+ * override in any text; a NIA in the contract's form (shared/validation/nia.ts); a real
+ * calendar day. A registry answer that breaks them is refused whole and retried (the sync
+ * log names the field), never written into the register.
+ */
+const plain = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => findForbiddenChar(s) === null, { error: CONTROL_CHARACTER_KEY })
+const text = plain(2000)
+const nullable = plain(300).nullable()
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}/)
+  .refine((s) => isCalendarDate(s.slice(0, 10)), { error: 'validation.date' })
   .nullable()
+/** CINs and phones as a desk or the registry writes them; each side reads them with parseCin and parseMoroccanPhone. */
+const cin = plain(20).nullable()
+const phone = plain(30).nullable()
+const nia = plain(20).refine(isValidNia, { error: 'validation.nia' }).nullable()
 
 export const RNA_STATES = ['identified', 'pending', 'submitted', 'registered', 'rejected'] as const
 
 /** The fields of an artisan's file a desk may set (all of them optional in a change). */
 export const ArtisanFieldsSchema = z.object({
-  cin: nullable,
+  cin,
   firstNameAr: nullable,
   lastNameAr: nullable,
   firstNameLat: nullable,
@@ -36,8 +55,8 @@ export const ArtisanFieldsSchema = z.object({
   sex: z.enum(SEXES).nullable(),
   birthDate: day,
   birthPlace: text,
-  phone: nullable,
-  phone2: nullable,
+  phone,
+  phone2: phone,
   regionCode: nullable,
   provinceCode: nullable,
   communeCode: nullable,
@@ -60,7 +79,7 @@ export type ArtisanFields = z.infer<typeof ArtisanFieldsSchema>
 export const RegistryArtisanSchema = ArtisanFieldsSchema.extend({
   id: z.string().min(1).max(64),
   chamberCode: z.string().regex(/^\d{2}$/),
-  nia: nullable,
+  nia,
   rnaStatus: z.enum(RNA_STATES),
   rnaSubmittedAt: day,
   rnaRegisteredAt: day,

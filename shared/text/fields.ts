@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { stripInvisible } from '../validation/digits'
+import { CONTROL_CHARACTER_KEY, findForbiddenChar } from './control-chars'
 
 /**
  * Text field schemas shared by every form: invisible characters removed, runs of spaces
@@ -12,13 +13,28 @@ export function cleanText(s: string): string {
   return stripInvisible(s).replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * A string that holds no control character nor bidi override (control-chars.ts): refused
+ * with the character named, before any cleaning could hide it.
+ */
+export const plainString = () =>
+  z.string().superRefine((s, ctx) => {
+    const bad = findForbiddenChar(s)
+    if (bad)
+      ctx.addIssue({
+        code: 'custom',
+        message: CONTROL_CHARACTER_KEY,
+        params: { char: bad.code, position: bad.index + 1 },
+        abort: true,
+      })
+  })
+
 export const text = (min: number, max: number) =>
-  z.string().transform(cleanText).pipe(z.string().min(min).max(max))
+  plainString().transform(cleanText).pipe(z.string().min(min).max(max))
 
 /** Optional free text: missing or blank becomes ''. */
 export const optionalText = (max: number) =>
-  z
-    .string()
+  plainString()
     .optional()
     .transform((s) => cleanText(s ?? ''))
     .pipe(z.string().max(max))

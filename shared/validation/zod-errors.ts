@@ -34,7 +34,9 @@ export function fieldErrorsFromZod(error: z.ZodError, input: unknown): FieldErro
 function keyFor(issue: z.core.$ZodIssue, value: unknown): { key: string; params?: ErrorParams } {
   // A rule of our own (a cross-field check) knows best what to say, even for a blank field.
   if (issue.code === 'custom' && issue.message.startsWith('validation.'))
-    return { key: issue.message }
+    return issue.params
+      ? { key: issue.message, params: issue.params as ErrorParams }
+      : { key: issue.message }
   if (isBlank(value) && issue.code !== 'unrecognized_keys') return { key: 'validation.required' }
   if (issue.message.startsWith('validation.')) return { key: issue.message }
   switch (issue.code) {

@@ -152,6 +152,8 @@ describe('accounts', () => {
     expect(await keyOf(first.token, 'artisans.count', { filter: {} })).toBe(
       'errors.password_change_required',
     )
+    // Not even the desk's settings: the password change is the only door open.
+    expect(await keyOf(first.token, 'settings.get')).toBe('errors.password_change_required')
     expect(
       await keyOf(first.token, 'auth.changePassword', { current: 'nope', next: 'my own secret' }),
     ).toBe('errors.validation')

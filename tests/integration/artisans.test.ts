@@ -148,7 +148,7 @@ describe('the path of an artisan', () => {
     let { version } = await api.call('artisans.recordStep', {
       artisanId: id,
       expectedVersion: 1,
-      action: { step: 'rna_registered', happenedOn: '2025-06-02', nia: 'rna-09-000123' },
+      action: { step: 'rna_registered', happenedOn: '2025-06-02', nia: '09-0000 0123' },
     })
     ;({ version } = await api.call('artisans.recordStep', {
       artisanId: id,
@@ -167,7 +167,7 @@ describe('the path of an artisan', () => {
     }))
     const file = await api.call('artisans.get', { id })
     expect(file).toMatchObject({
-      nia: 'RNA09000123',
+      nia: '0900000123',
       rnaStatus: 'registered',
       rnaRegisteredAt: '2025-06-02',
       coverStatus: 'amo_covered',

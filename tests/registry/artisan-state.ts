@@ -5,6 +5,7 @@ import {
   type RegistryArtisan,
   type StepChange,
 } from '../../shared/registry/records'
+import { NIA_PATTERN } from '../../shared/validation/nia'
 
 /**
  * How a desk's change moves the registry's state of an artisan, without the database:
@@ -94,7 +95,7 @@ function applyStep(state: RegistryArtisan, step: StepChange): Refusal | null {
       return null
     case 'rna_registered': {
       const nia = normaliseNia(step.nia ?? '')
-      if (!/^[A-Z0-9]{6,20}$/.test(nia))
+      if (!NIA_PATTERN.test(nia))
         return { code: 'nia_required', message: "L'étape « immatriculé » demande un NIA valide." }
       if (state.rnaStatus === 'registered' && state.nia !== nia) return alreadyRegistered()
       state.rnaStatus = 'registered'

@@ -10,6 +10,7 @@ import { AppError, appError, type AppErrorData } from '@shared/errors'
 import { fieldErrorsFromZod } from '@shared/validation/zod-errors'
 import type { Logger } from '../log'
 import type { CallContext } from './call-context'
+import { screenInput } from './plain-input'
 
 /**
  * The one router every transport goes through: it resolves the method, checks that someone
@@ -35,7 +36,7 @@ export interface Router {
 }
 
 /** What an account that must choose a new password may still do. */
-const PASSWORD_CHANGE_ALLOWS: ReadonlySet<string> = new Set(['auth.changePassword', 'settings.get'])
+const PASSWORD_CHANGE_ALLOWS: ReadonlySet<string> = new Set(['auth.changePassword'])
 
 function failure(error: AppErrorData): ApiResult<never> {
   return { ok: false, error }
@@ -53,13 +54,14 @@ export function createRouter({ handlers, isSetupDone, log }: RouterOptions): Rou
         throw appError('forbidden', 'errors.forbidden', { method: name })
     }
     if (spec.needsSetup && !isSetupDone()) throw appError('setup_required', 'errors.setup_required')
-    const parsed = spec.input.safeParse(input ?? {})
+    const screened = screenInput(input ?? {}, spec.contentFields)
+    const parsed = spec.input.safeParse(screened)
     if (!parsed.success) {
       throw appError(
         'validation',
         'errors.validation',
         undefined,
-        fieldErrorsFromZod(parsed.error, input),
+        fieldErrorsFromZod(parsed.error, screened),
       )
     }
     const handler = handlers[name] as (i: unknown, c: CallContext) => unknown

@@ -1,11 +1,13 @@
 import type { Actor } from '@shared/api/roles'
 import type { PathAction } from '@shared/artisans/path-action'
 import { appError } from '@shared/errors'
+import { niaChamber } from '@shared/validation/nia'
 import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
 import { appendEvent } from './events'
 import { requireFileRow } from './read'
+import { getProfile } from '../settings/desk-profile-service'
 
 /**
  * Moves an artisan one step along the path. Each step sets the file's path columns,
@@ -95,6 +97,12 @@ export function recordPathStep(
     const refused = refusal(row, input.action.step)
     if (refused) throw appError('conflict', refused)
     if (input.action.step === 'rna_registered') {
+      const chamber = getProfile(db).chamber.regionCode
+      if (niaChamber(input.action.nia) !== chamber) {
+        throw appError('validation', 'errors.validation', undefined, [
+          { path: 'action.nia', key: 'validation.nia_chamber', params: { chamber } },
+        ])
+      }
       const other = db
         .prepare('SELECT id FROM artisan WHERE nia = ? AND id != ? AND deleted_at IS NULL')
         .pluck()

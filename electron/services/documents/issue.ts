@@ -1,3 +1,4 @@
+import { isValidNia } from '@shared/validation/nia'
 import type { Actor } from '@shared/api/roles'
 import type { DocumentSummary } from '@shared/api/methods/documents'
 import { appError } from '@shared/errors'
@@ -150,6 +151,8 @@ export function recordIssue(
     throw appError('conflict', 'errors.receipt_registered')
   if (type === 'certificate' && (file.rnaStatus !== 'registered' || !file.nia))
     throw appError('conflict', 'errors.certificate_needs_nia')
+  if (type === 'certificate' && !isValidNia(file.nia))
+    throw appError('conflict', 'errors.nia_invalid', { nia: file.nia ?? '' })
   const at = nowIso()
   const number = nextNumber(db, type, at)
   const names = {

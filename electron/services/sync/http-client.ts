@@ -67,9 +67,12 @@ export function createHttpRegistryClient(baseUrl: string, appVersion: string): R
     if (response.ok) {
       const parsed = schema.safeParse(json)
       if (!parsed.success)
-        throw new RegistryError('retryable', 'bad_response', `unexpected answer to ${path}`, {
-          status: response.status,
-        })
+        throw new RegistryError(
+          'retryable',
+          'bad_response',
+          `unexpected answer to ${path}: ${describeIssue(parsed.error.issues[0])}`,
+          { status: response.status },
+        )
       return parsed.data
     }
     throw failure(response, json)
@@ -92,6 +95,11 @@ export function createHttpRegistryClient(baseUrl: string, appVersion: string): R
         query: { since: String(since) },
       }),
   }
+}
+
+/** Where an answer broke the contract, for the sync log (`changes.3.record.nia: validation.nia`). */
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid'
 }
 
 function parse(text: string): unknown {

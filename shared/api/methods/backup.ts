@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isAbsolutePath } from '../../text/control-chars'
 import { EMPTY, method } from '../method'
 import type { Role } from '../roles'
 
@@ -12,7 +13,12 @@ import type { Role } from '../roles'
 const ADMIN: readonly Role[] = ['administrator']
 const BACKERS: readonly Role[] = ['administrator', 'supervisor']
 
-const path = z.string().trim().min(1, { error: 'validation.required' }).max(1000)
+const path = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(1000)
+  .refine(isAbsolutePath, { error: 'validation.absolute_path' })
 const params = z.record(z.string(), z.union([z.string(), z.number()]))
 const ErrorSchema = z.object({ key: z.string(), params: params.optional() })
 
@@ -33,6 +39,16 @@ export const BackupSettingsSchema = z.object({
   keep: z.number().int().min(1).max(365),
 })
 export type BackupSettings = z.infer<typeof BackupSettingsSchema>
+
+/** What an administrator may save: the folder, when given, is an absolute path. */
+const BackupSettingsInputSchema = BackupSettingsSchema.extend({
+  folder: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((f) => f === '' || isAbsolutePath(f), { error: 'validation.absolute_path' })
+    .nullable(),
+})
 
 export const LastBackupSchema = z.object({
   at: z.string(),
@@ -113,7 +129,7 @@ export const backupMethods = {
     writes: false,
   }),
   'backup.setSettings': method({
-    input: BackupSettingsSchema,
+    input: BackupSettingsInputSchema,
     output: BackupSettingsSchema,
     roles: ADMIN,
     needsSetup: true,
