@@ -132,6 +132,11 @@ describe("an artisan's data export (access request, law 09-08)", () => {
     // pdftotext gives Arabic words back in logical order when they are shaped right to left.
     for (const word of ['فاطمة', 'أوعلي', 'التغطية', 'الصحية']) expect(text).toContain(word)
     expect(text).toMatch(/R-09-\d{4}-[0-9A-F]{4}-000001/)
+    // Days as every paper writes them: the birth date, the step and the session today.
+    const [y, m, d] = today.split('-')
+    expect(text).toContain('14/03/1978')
+    expect(text).toContain(`${d}/${m}/${y}`)
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/)
   })
 
   it('refuses a clerk, and records nothing', async () => {

@@ -74,7 +74,7 @@ describe('the artisan file summary (fiche)', () => {
       'CNSS 123456789',
       'Al Barid',
       'Couverture AMO',
-      '2026-03-15',
+      '15/03/2026',
       'page 1 / ',
       'Signature de l',
       printed.number,
@@ -131,7 +131,7 @@ describe('the artisan file summary (fiche)', () => {
     // Each page after the first says whose file it is; the signatures come last.
     expect(pdf.pageTexts[1]).toContain('Fatima Ouali')
     expect(pdf.pageTexts.at(-1)).toContain('Signature de l')
-    expect(pdf.text.match(/2026-01-2\d/g)?.length).toBeGreaterThanOrEqual(16)
+    expect(pdf.text.match(/2\d\/01\/2026/g)?.length).toBeGreaterThanOrEqual(16)
     expect(Math.max(...pdf.yMax)).toBeLessThan(A4_HEIGHT - 20)
   })
 

@@ -198,6 +198,12 @@ describe('handouts', () => {
     )
     expect(pdf.text).toContain('Place Al Mechouar, Tiznit')
     expect(pdf.flat).toContain(fr('materials.timeRange', { from: '09:30', to: '23:59' }))
+    // The day day/month/year after its weekday's name, as on every paper.
+    const [y, m, d] = today().split('-')
+    const weekday = new Intl.DateTimeFormat('fr-MA', { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(`${today()}T00:00:00Z`),
+    )
+    expect(pdf.flat).toContain(`${weekday} ${d}/${m}/${y}`)
     const zgh = readPdf(
       await api().call('handouts.print', {
         topic: 'rna',
@@ -209,6 +215,7 @@ describe('handouts', () => {
     )
     expect(zgh.text).toContain('ⴰⴷⵖⴰⵔ')
     expect(zgh.text).toMatch(/ⵙⴳ 09:30 ⴰⵔ 23:59/)
+    expect(zgh.text).toContain(`${d}/${m}/${y}`)
     await expect(
       api().call('handouts.print', { topic: 'rna', lang: 'fr', size: 'a4', sessionId: 'nope' }),
     ).rejects.toMatchObject({ data: { key: 'errors.session_not_found' } })

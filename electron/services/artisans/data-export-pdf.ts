@@ -1,4 +1,5 @@
 import { ltr } from '@shared/text/bidi'
+import { formatDay, formatInstant } from '@shared/text/dates'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 import { BOTTOM, Flow } from '../documents/flow'
 import { drawText } from '../documents/layout/draw'
@@ -32,8 +33,9 @@ type Bi = { ar: string; fr: string }
 type Row = Record<string, unknown>
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v))
-const day = (v: unknown): string => str(v).slice(0, 10)
-const when = (v: unknown): string => str(v).slice(0, 16).replace('T', ' ')
+/** A day as every paper prints it, `14/03/1985`; an instant in the desk's time, `14/03/1985 09:30`. */
+const day = (v: unknown): string => formatDay(str(v).slice(0, 10))
+const when = (v: unknown): string => (str(v) ? formatInstant(str(v)) : '')
 const bi = (key: string, params?: Record<string, string | number>): Bi => ({
   ar: t('ar', key, params),
   fr: t('fr', key, params),
@@ -105,7 +107,7 @@ function identity(f: Flow, c: ArtisanDataExport): void {
   fact(f, 'artisan.cin', str(a.cin))
   fact(f, 'artisan.nia', str(a.nia))
   if (a.sex) fact(f, 'register.sex', enumOf('sex', a.sex))
-  fact(f, 'register.birthDate', str(a.birthDate))
+  fact(f, 'register.birthDate', day(a.birthDate))
   if (a.birthPlace) fact(f, 'register.birthPlace', str(a.birthPlace))
   const phones = [a.phone, a.phone2].filter(Boolean).map((p) => formatMoroccanPhone(str(p)))
   fact(f, 'artisan.phones', phones.join('   '))
@@ -181,7 +183,7 @@ function path(f: Flow, c: ArtisanDataExport): void {
       ['dataExport.col.by', 0.35],
     ],
     c.path.map((e: Row) => [
-      { lines: lines(str(e.happenedOn)) },
+      { lines: lines(day(e.happenedOn)) },
       { lines: lines(bi(`enums.step.${str(e.step)}`)) },
       { lines: free(e.actorName) },
     ]),

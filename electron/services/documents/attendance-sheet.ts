@@ -1,6 +1,7 @@
 import type { Language } from '@shared/settings/language'
 import { ltr } from '@shared/text/bidi'
 import { formatMoroccanPhone } from '@shared/validation/phone'
+import { formatDay } from '@shared/text/dates'
 import { Flow } from './flow'
 import { drawText } from './layout/draw'
 import { header, INNER, newDocument, PAGE, t, toBuffer, type Chamber } from './page'
@@ -110,6 +111,10 @@ export async function renderAttendanceSheet(
   })
   f.y = top + 64
 
-  pageFooters(doc, c.lang, `${c.sessionTitle} · ${label('printedOn', { date: ltr(c.printedOn) })}`)
+  pageFooters(
+    doc,
+    c.lang,
+    `${c.sessionTitle} · ${label('printedOn', { date: ltr(formatDay(c.printedOn)) })}`,
+  )
   return { pdf: await toBuffer(doc), warnings }
 }

@@ -1,5 +1,6 @@
 import type { ArtisanFile } from '@shared/artisans/records'
 import { ltr } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import { drawText } from './layout/draw'
 import {
   bilingual,
@@ -129,7 +130,7 @@ export function drawCertificate(
   y = craftRows(doc, y, a)
   y = section(doc, 'documents.registration', y + 6)
   y = row(doc, y, both('artisan.nia'), [{ text: c.nia, direction: 'ltr' }])
-  y = row(doc, y, both('documents.registeredOn'), [value(c.registeredOn)])
+  y = row(doc, y, both('documents.registeredOn'), [value(formatDay(c.registeredOn))])
   bilingual(
     doc,
     y + 6,

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit'
 import { ltr } from '@shared/text/bidi'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 import type { Language } from '@shared/settings/language'
+import { formatDay } from '@shared/text/dates'
 import { translateError as translate } from '../startup-error'
 import { drawText } from './layout/draw'
 
@@ -188,7 +189,7 @@ export const value = (text: string | null | undefined, direction: 'rtl' | 'ltr' 
 /** The document's number and date, in rows. */
 export function numberAndDate(doc: Doc, y: number, number: string, date: string): number {
   return row(doc, row(doc, y, both('documents.number'), [value(number)]), both('documents.date'), [
-    value(date),
+    value(formatDay(date)),
   ])
 }
 

@@ -1,5 +1,6 @@
 import type { ArtisanFile } from '@shared/artisans/records'
 import { formatMoroccanPhone } from '@shared/validation/phone'
+import { formatDay } from '@shared/text/dates'
 import {
   bilingual,
   both,
@@ -84,7 +85,7 @@ export async function renderReceipt(
   const a = c.artisan
   y = row(doc, y, both('documents.fullName'), [value(a.nameAr, 'rtl'), value(a.nameLat)])
   y = row(doc, y, both('artisan.cin'), [value(a.cin)])
-  y = row(doc, y, both('register.birthDate'), [value(a.birthDate)])
+  y = row(doc, y, both('register.birthDate'), [value(formatDay(a.birthDate))])
   y = row(doc, y, both('export.phone'), [value(a.phone ? formatMoroccanPhone(a.phone) : null)])
   y = craftRows(doc, y, a)
   y = section(doc, 'documents.received', y + 6)
@@ -100,8 +101,8 @@ export async function renderReceipt(
     y = bilingual(
       doc,
       y,
-      t('ar', 'documents.consent', { law: '09-08', date: c.consentOn }),
-      t('fr', 'documents.consent', { law: '09-08', date: c.consentOn }),
+      t('ar', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
+      t('fr', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
     )
   y = section(doc, 'documents.next', y + 6)
   y = bilingual(doc, y, t('ar', 'documents.nextText'), t('fr', 'documents.nextText'))

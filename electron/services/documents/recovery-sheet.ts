@@ -1,4 +1,5 @@
 import { ltr } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import { drawText } from './layout/draw'
 import {
   bilingual,
@@ -71,7 +72,7 @@ export async function renderRecoverySheet(
   let y = header(doc, chamber, warnings)
   y = title(doc, 'recovery.sheet.title', y + 4, false)
   y = row(doc, y + 4, both('recovery.sheet.desk'), [value(sheet.deskName, 'rtl')])
-  y = row(doc, y, both('recovery.sheet.createdAt'), [value(sheet.createdAt.slice(0, 10))])
+  y = row(doc, y, both('recovery.sheet.createdAt'), [value(formatDay(sheet.createdAt))])
   y = row(doc, y, both('recovery.sheet.keyId'), [value(sheet.keyId)])
   y = codeBoxes(doc, sheet.code, y + 14)
   drawText(doc, sheet.code, {

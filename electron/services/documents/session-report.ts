@@ -1,6 +1,7 @@
 import type { Outcomes } from '@shared/sessions/attendance'
 import type { Language } from '@shared/settings/language'
 import { ltr } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import { Flow } from './flow'
 import { drawText, measureText } from './layout/draw'
 import { header, INNER, newDocument, PAGE, t, toBuffer, type Chamber, type Doc } from './page'
@@ -144,7 +145,7 @@ export async function renderSessionReport(
     if (w.open)
       note(
         f,
-        `${mark(i).trim()} ${label('windowOpen', { days: w.days, date: ltr(c.windowEnds[i] ?? '') })}`,
+        `${mark(i).trim()} ${label('windowOpen', { days: w.days, date: ltr(formatDay(c.windowEnds[i])) })}`,
         dir,
       )
   })
@@ -201,6 +202,10 @@ export async function renderSessionReport(
     )
   }
 
-  pageFooters(doc, c.lang, `${c.sessionTitle} · ${label('printedOn', { date: ltr(c.printedOn) })}`)
+  pageFooters(
+    doc,
+    c.lang,
+    `${c.sessionTitle} · ${label('printedOn', { date: ltr(formatDay(c.printedOn)) })}`,
+  )
   return { pdf: await toBuffer(doc), warnings }
 }

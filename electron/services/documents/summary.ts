@@ -2,6 +2,7 @@ import type { ArtisanFile } from '@shared/artisans/records'
 import { ltr } from '@shared/text/bidi'
 import { formatMoroccanPhone } from '@shared/validation/phone'
 import type { Language } from '@shared/settings/language'
+import { formatDay } from '@shared/text/dates'
 import { BOTTOM, Flow } from './flow'
 import { drawText, measureText } from './layout/draw'
 import {
@@ -219,7 +220,8 @@ function identity(f: Flow, a: SummaryContent['artisan']) {
   pair(f, 'artisan.cin', a.cin ?? '')
   if (a.nia) pair(f, 'artisan.nia', a.nia)
   if (a.sex) pair(f, 'register.sex', enumOf('sex', a.sex))
-  if (a.birthDate || a.birthPlace) pair(f, 'artisan.born', joined(a.birthDate, a.birthPlace))
+  if (a.birthDate || a.birthPlace)
+    pair(f, 'artisan.born', joined(a.birthDate && ltr(formatDay(a.birthDate)), a.birthPlace))
   if (a.phones.length) pair(f, 'artisan.phones', a.phones.map(formatMoroccanPhone).join('   '))
   if (a.address) pair(f, 'artisan.address', a.address)
   if (a.commune || a.province)
@@ -262,7 +264,7 @@ function path(f: Flow, c: SummaryContent) {
   pair(
     f,
     'documents.registration',
-    withExtra(enumOf('rnaStatus', a.rnaStatus), a.rnaRegisteredAt ?? a.rnaSubmittedAt),
+    withExtra(enumOf('rnaStatus', a.rnaStatus), formatDay(a.rnaRegisteredAt ?? a.rnaSubmittedAt)),
   )
   if (a.rnaRejectionReason) pair(f, 'path.reason', a.rnaRejectionReason)
   pair(
@@ -271,19 +273,20 @@ function path(f: Flow, c: SummaryContent) {
     withExtra(
       enumOf('coverStatus', a.coverStatus),
       a.cnssNumber && `CNSS ${a.cnssNumber}`,
-      a.coverAt,
+      formatDay(a.coverAt),
     ),
   )
   const status = enumOf('bankStatus', a.bankStatus)
   const partner = a.bankPartner ? enumOf('bank', a.bankPartner) : null
   pair(f, 'documents.bankAccount', {
-    ar: joined(status.ar, partner?.ar, a.bankAt && ltr(a.bankAt)),
-    fr: joined(status.fr, partner?.fr, a.bankAt),
+    ar: joined(status.ar, partner?.ar, a.bankAt && ltr(formatDay(a.bankAt))),
+    fr: joined(status.fr, partner?.fr, formatDay(a.bankAt)),
   })
   if (!c.events.length) return
   f.room(27 + 20)
   f.y = section(f.doc, 'artisan.history', f.y + 6)
-  for (const e of c.events) pair(f, `enums.step.${e.step}`, `${e.happenedOn} · ${e.actorName}`)
+  for (const e of c.events)
+    pair(f, `enums.step.${e.step}`, `${formatDay(e.happenedOn)} · ${e.actorName}`)
 }
 
 /** Papers received, consent, and the declaration the artisan signs. */
@@ -294,8 +297,8 @@ function papers(f: Flow, c: SummaryContent) {
   ])
   if (c.consentOn)
     lines.push([
-      t('ar', 'documents.consent', { law: '09-08', date: c.consentOn }),
-      t('fr', 'documents.consent', { law: '09-08', date: c.consentOn }),
+      t('ar', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
+      t('fr', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
     ])
   if (lines.length) {
     f.room(27 + bilingualHeight(lines[0] as string[]))

@@ -1,6 +1,6 @@
 import type { TrendBucket } from '@shared/reports/dashboard'
 import { funnelRate } from '@shared/reports/rates'
-import { isolate, ltr } from '@shared/text/bidi'
+import { isolate } from '@shared/text/bidi'
 import { Flow } from '../documents/flow'
 import { drawText, measureText } from '../documents/layout/draw'
 import type { Direction } from '../documents/layout/paragraph'
@@ -27,12 +27,12 @@ import type { Compared, ReportData } from './report-data'
 import {
   count,
   day,
+  dayRange,
   percent,
   periodName,
   previousName,
   range,
   reportTitle,
-  shortDay,
   signed,
   signedPercent,
   monthName,
@@ -130,8 +130,7 @@ function bucketLabel(d: ReportData) {
   return (b: TrendBucket): string[] => {
     if (d.trend.unit === 'month') return [monthName(lang, b.from), b.from.slice(0, 4)]
     const week = Number(b.label.slice(b.label.indexOf('W') + 1))
-    const days = b.from === b.to ? shortDay(b.from) : `${shortDay(b.from)}–${shortDay(b.to)}`
-    return [word(lang, 'week', { week }), lang === 'ar' ? ltr(days) : days]
+    return [word(lang, 'week', { week }), dayRange(lang, b.from, b.to)]
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReportLanguage, ReportPeriods } from '@shared/reports/report'
 import { ltr } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import { t } from '../documents/page'
 
 /**
@@ -76,14 +77,14 @@ export function signedPercent(lang: ReportLanguage, ratio: number | null): strin
 export const percentValue = (ratio: number | null): number | null =>
   ratio === null ? null : Math.round(ratio * 1000) / 10
 
-/** 2026-10-01 → "01/10/2026" (isolated in Arabic). */
+/** 2026-10-01 → "01/10/2026" (isolated in Arabic): day/month/year, as every date is printed. */
 export function day(lang: ReportLanguage, iso: string): string {
-  return placed(lang, `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`)
+  return placed(lang, formatDay(iso))
 }
 
-/** 2026-10-01 → "01/10" (a bucket's ends on the chart). */
-export function shortDay(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}`
+/** A bucket's days on the chart: "01/10/2026 – 07/10/2026" (one day when it is one). */
+export function dayRange(lang: ReportLanguage, from: string, to: string): string {
+  return placed(lang, from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`)
 }
 
 /** "octobre", "أكتوبر" (or the short form, "oct.", for the chart's axis). */

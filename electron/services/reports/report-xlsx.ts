@@ -1,5 +1,6 @@
 import { funnelRate } from '@shared/reports/rates'
-import { writeXlsxSheets, type Cell } from '../spreadsheet/xlsx-write'
+import { formatDay } from '@shared/text/dates'
+import { dayCell, writeXlsxSheets, type Cell } from '../spreadsheet/xlsx-write'
 import type { Compared, ReportData } from './report-data'
 import {
   percentValue,
@@ -17,7 +18,8 @@ import {
  * Provinces (one row per province of the region, then the rest and the whole chamber; the
  * one province when the report is for a province). Headers in the report's language, the
  * sheets right to left in Arabic; every figure is a number cell (rates and changes in
- * percent with one decimal), dates in ISO form; a rate over nothing is an empty cell.
+ * percent with one decimal), days as date cells shown dd/mm/yyyy (a period's ends, as text
+ * in one cell, dd/mm/yyyy too); a rate over nothing is an empty cell.
  */
 export function renderReportXlsx(d: ReportData): Uint8Array {
   const { lang } = d.request
@@ -27,12 +29,9 @@ export function renderReportXlsx(d: ReportData): Uint8Array {
 
   const summary: Cell[][] = []
   const section = w('sheet.report')
-  summary.push([section, w('fact.period'), `${d.periods.current.from} – ${d.periods.current.to}`])
-  summary.push([
-    section,
-    w('fact.previous'),
-    `${d.periods.previous.from} – ${d.periods.previous.to}`,
-  ])
+  const range = (p: { from: string; to: string }) => `${formatDay(p.from)} – ${formatDay(p.to)}`
+  summary.push([section, w('fact.period'), range(d.periods.current)])
+  summary.push([section, w('fact.previous'), range(d.periods.previous)])
   const region = rtl ? d.region.nameAr : d.region.nameFr
   const province = d.province && (rtl ? d.province.nameAr : d.province.nameFr)
   summary.push([
@@ -40,10 +39,11 @@ export function renderReportXlsx(d: ReportData): Uint8Array {
     w('fact.scope'),
     plain(province ? w('scopeProvince', { province, region }) : w('scopeChamber', { region })),
   ])
-  summary.push([section, w('fact.generated'), d.generatedOn])
-  if (d.inProgress) summary.push([section, plain(w('inProgress', { date: d.generatedOn }))])
+  summary.push([section, w('fact.generated'), dayCell(d.generatedOn)])
+  if (d.inProgress)
+    summary.push([section, plain(w('inProgress', { date: formatDay(d.generatedOn) }))])
 
-  const funnel = plain(w('funnel', { date: d.generatedOn }))
+  const funnel = plain(w('funnel', { date: formatDay(d.generatedOn) }))
   for (const r of d.funnel)
     summary.push([
       funnel,
@@ -74,8 +74,8 @@ export function renderReportXlsx(d: ReportData): Uint8Array {
     d.trend.unit === 'week'
       ? plain(w('week', { week: Number(b.label.slice(b.label.indexOf('W') + 1)) }))
       : `${monthName(lang, b.from)} ${b.from.slice(0, 4)}`,
-    b.from,
-    b.to,
+    dayCell(b.from),
+    dayCell(b.to),
     b.identified,
     b.registered,
     b.cnssPreRegistered,

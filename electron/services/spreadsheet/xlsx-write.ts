@@ -6,7 +6,33 @@ import { escapeXml } from './xml'
  * strings (so CINs and phones keep their leading zeros and letters), numbers as numbers,
  * right-to-left when the sheet is in Arabic. Enough for Excel, LibreOffice and the import.
  */
-export type Cell = string | number | null
+export type Cell = string | number | null | DayCell
+
+/**
+ * A day written as a real date cell — Excel's serial day with the number format
+ * `dd/mm/yyyy` — so spreadsheets show it day first and sort it as a date (issue 15).
+ */
+export interface DayCell {
+  day: string
+}
+
+/** An ISO day (`1985-03-14`, or the day of an ISO date-time) as a date cell; null when none. */
+export function dayCell(iso: string | null | undefined): DayCell | null {
+  return iso ? { day: iso.slice(0, 10) } : null
+}
+
+/** Excel's serial day of an ISO day (1900 date system), or null before 1900-03-01. */
+function serialDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return null
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  if (new Date(ms).toISOString().slice(0, 10) !== iso) return null // 1985-02-30
+  const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000
+  return serial >= 61 ? serial : null
+}
+
+/** The style of date cells (see STYLES). */
+const DAY_STYLE = 2
 
 export interface SheetHead {
   name: string
@@ -26,6 +52,11 @@ function columnName(index: number): string {
 function cell(ref: string, value: Cell, style: number): string {
   const s = style ? ` s="${style}"` : ''
   if (value === null || value === '') return ''
+  if (typeof value === 'object') {
+    const serial = serialDay(value.day)
+    if (serial === null) return cell(ref, value.day, style)
+    return `<c r="${ref}" s="${DAY_STYLE}"><v>${serial}</v></c>`
+  }
   if (typeof value === 'number' && Number.isFinite(value))
     return `<c r="${ref}"${s}><v>${value}</v></c>`
   const text = escapeXml(String(value))
@@ -75,16 +106,21 @@ const WORKBOOK_RELS =
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
   '</Relationships>'
 
-/** Style 0: plain; style 1: bold (the header). */
+/**
+ * Style 0: plain; style 1: bold (the header); style 2: a day, `dd/mm/yyyy` (the slashes
+ * escaped so that Excel shows them as they are whatever the computer's date separator).
+ */
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd\\/mm\\/yyyy"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '</styleSheet>'
 
 /** Sheet names: at most 31 characters, none of \ / ? * [ ] : */
