@@ -31,6 +31,8 @@ const LETTER = /\p{L}/u
 /** Apostrophes (including the modifier letters ʼ ʻ that are not punctuation). */
 const APOSTROPHES = "'\u2018\u2019\u02BC\u02BB\u0060\u00B4\u2032"
 const PUNCTUATION_RE = new RegExp(`[\\p{P}\\p{S}${APOSTROPHES}]`, 'gu')
+/** Control characters (NUL, ESC…): never part of a key, a space at most. */
+const CONTROL_RE = /\p{Cc}/gu
 
 /** The words of a text, each keeping only the letters that match (one script's letters). */
 function lettersOf(letter: RegExp, s: string): string {
@@ -105,6 +107,36 @@ const ARABIC_PREFIXES = new Map<string, string>([
 /** Words that belong to the previous one: نور الدين = نورالدين. */
 const ARABIC_SUFFIXES = new Set(['\u0627\u0644\u062F\u064A\u0646']) // الدين
 
+/**
+ * Long vowels written or not in a few known names (the Quranic spelling leaves the ā of
+ * رحمن, إبرهيم, إسمعيل unwritten: a dagger alif; Moroccan civil status often writes it, as
+ * in عبد الرحمان): the whole word, after the folds above, to its usual spelling.
+ */
+const ARABIC_LONG_VOWELS = new Map<string, string>([
+  ['\u0627\u0633\u0645\u0639\u064A\u0644', '\u0627\u0633\u0645\u0627\u0639\u064A\u0644'], // اسمعيل → اسماعيل
+  ['\u0627\u0628\u0631\u0647\u064A\u0645', '\u0627\u0628\u0631\u0627\u0647\u064A\u0645'], // ابرهيم → ابراهيم
+  ['\u0627\u0633\u062D\u0642', '\u0627\u0633\u062D\u0627\u0642'], // اسحق → اسحاق
+  ['\u0633\u0644\u064A\u0645\u0646', '\u0633\u0644\u064A\u0645\u0627\u0646'], // سليمن → سليمان
+  ['\u0647\u0631\u0648\u0646', '\u0647\u0627\u0631\u0648\u0646'], // هرون → هارون
+  ['\u0639\u062B\u0645\u0646', '\u0639\u062B\u0645\u0627\u0646'], // عثمن → عثمان
+  ['\u0644\u0642\u0645\u0646', '\u0644\u0642\u0645\u0627\u0646'], // لقمن → لقمان
+  ['\u0639\u064A\u0634\u0647', '\u0639\u0627\u064A\u0634\u0647'], // عيشه → عايشه
+  [
+    '\u0639\u0628\u062F\u0627\u0644\u0627\u0644\u0627\u0647',
+    '\u0639\u0628\u062F\u0627\u0644\u0627\u0644\u0647',
+  ], // عبدالالاه → عبدالاله
+])
+/** رحمان → رحمن wherever it stands (عبد الرحمان, الرحماني); وو → و, يي → ي (داوود, طاووس, يحيى). */
+const RAHMAN = /\u0631\u062D\u0645\u0627\u0646/g
+const DOUBLED_WAW_YEH = /([\u0648\u064A])\1+/g
+/** The article at the start of a word: الحسن = لحسن, العربي = لعربي (as Moroccan names are written). */
+const ARABIC_ARTICLE = /^\u0627\u0644(?=\p{L}{3})/u
+
+function arabicWordKey(word: string): string {
+  const w = word.replace(RAHMAN, '\u0631\u062D\u0645\u0646').replace(DOUBLED_WAW_YEH, '$1')
+  return (ARABIC_LONG_VOWELS.get(w) ?? w).replace(ARABIC_ARTICLE, '\u0644')
+}
+
 function normalizeArabicName(text: string): string {
   const words = lettersOf(ARABIC_LETTER, normalizeArabic(text.replace(PUNCTUATION_RE, ' ')))
     .split(' ')
@@ -125,7 +157,7 @@ function normalizeArabicName(text: string): string {
     out.push(prefix + word)
     prefix = ''
   })
-  return out.join(' ')
+  return out.map(arabicWordKey).join(' ')
 }
 
 // ---------------------------------------------------------------------------------------
@@ -155,6 +187,7 @@ export function normalizeLatin(s: string): string {
     .toLowerCase()
     .replace(LATIN_SPECIAL_RE, (ch) => LATIN_SPECIAL[ch] ?? ch)
     .replace(PUNCTUATION_RE, ' ')
+    .replace(CONTROL_RE, ' ')
   return collapse(text)
 }
 
@@ -193,6 +226,11 @@ const EL_NAMES = new Set([
  */
 function stripAttachedArticle(word: string): string {
   if (EL_NAMES.has(word)) return word
+  // Ezzeddine is Azzeddine (عز الدين), not the article before Zeddine.
+  if (/^ezz?[aeiou]*d{1,2}ine?$/.test(word)) return `a${word.slice(1)}`
+  // L glued before a consonant is the article as Moroccans say it: Lfassi, Lhaj, Lkettani.
+  const l = /^l([bcdfghjkmnpqrstvwxz][a-z]{2,})$/.exec(word)
+  if (l?.[1]) return l[1]
   const el = /^el([a-z]+)$/.exec(word)
   if (el?.[1] && el[1].length >= (VOWEL.test(el[1]) ? 4 : 3)) return el[1]
   const sun = /^e(ch|sh|th|dh|[tdrzsnl])\1([a-z]+)$/.exec(word)
@@ -218,6 +256,17 @@ const JOIN_NEXT = new Map<string, string>([
   ['b', 'ben'],
   ['ait', 'ait'],
   ['ayt', 'ait'],
+  ['aith', 'ait'],
+  ['ath', 'ait'],
+  ['at', 'ait'],
+  // Berber u/ou "son of", and Arabic Ould (son of) / Oulad (sons of): Ou Ali = Ouali.
+  ['ou', 'ou'],
+  ['ould', 'ould'],
+  ['wld', 'ould'],
+  ['oulad', 'oulad'],
+  ['ouled', 'oulad'],
+  ['awlad', 'oulad'],
+  ['wlad', 'oulad'],
   ['bou', 'bou'],
   ['bu', 'bu'],
   ['abou', 'abou'],
@@ -274,8 +323,10 @@ function foldWordUncached(word: string): string {
     .replace(/ee/g, 'i')
     .replace(/oo/g, 'u')
     .replace(/y/g, 'i')
-    .replace(/aou/g, 'aw')
+    .replace(/aou?/g, 'aw')
     .replace(/ou?(?=[aei])/g, 'w')
+    .replace(/(?<=[^aeiouw])u(?=[aei])/g, 'w')
+    .replace(/(?<=[a-z]{2}[^aeiou])ie$/, 'i')
     .replace(/o/g, 'u')
     .replace(/uu+/g, 'u')
     .replace(/e/g, 'a')
@@ -283,14 +334,58 @@ function foldWordUncached(word: string): string {
     .replace(/i+/g, 'i')
     .replace(DOUBLE_CONSONANT, '$1')
   // English -ah for a final ة: Samirah = Samira, Sarah = Sara.
-  return w.length >= 4 ? w.replace(/ah$/, 'a') : w
+  if (w.length >= 4) w = w.replace(/ah$/, 'a')
+  return LATIN_NAME_VARIANTS.get(w) ?? w
 }
+
+/**
+ * Spellings that no rule may fold without merging other names, meeting their name by name
+ * (keys after the rules above). Vowel quality: e is a or i in French transliteration, so
+ * Khaled (خالد) is Khalid but Hamed (حامد) is not Hamid (حميد); Moroccan short forms of a
+ * few given names (Driss, Brahim, Smail, Abdelkrim) are the same Arabic name. Each target
+ * is a key the rules produce, so the table is applied once and folding stays idempotent.
+ */
+const LATIN_NAME_VARIANTS = new Map<string, string>([
+  ['khalad', 'khalid'], // Khaled = Khalid (خالد)
+  ['fatama', 'fatima'], // Fatema = Fatima (فاطمة)
+  ['tarak', 'tarik'], // Tarek, Tareq = Tarik (طارق)
+  ['majad', 'majid'], // Majed = Majid (ماجد)
+  ['adal', 'adil'], // Adel = Adil (عادل)
+  ['zinab', 'zainab'], // Zineb = Zaynab (زينب)
+  ['ridwan', 'radwan'], // Ridouane = Redouane (رضوان)
+  ['iusuf', 'iusaf'], // Yusuf, Youssouf = Youssef (يوسف)
+  ['iunus', 'iunas'], // Yunus = Younes (يونس)
+  ['iunis', 'iunas'], // Younis = Younes
+  ['tufik', 'tawfik'], // Toufik = Taoufik (توفيق)
+  ['muhamat', 'muhamad'], // Mohamet = Mohamed (محمد)
+  ['ismal', 'ismail'], // Ismael = Ismail (إسماعيل)
+  ['smail', 'ismail'], // Smail = Ismail
+  ['brahim', 'ibrahim'], // Brahim = Ibrahim (إبراهيم)
+  ['dris', 'idris'], // Driss = Idriss (إدريس)
+  ['mbark', 'mbarak'], // Mbark = Mbarek (امبارك)
+  ['abdalkrim', 'abdalkarim'], // Abdelkrim = Abdelkarim (عبد الكريم)
+  ['abdalkadir', 'abdalkadar'], // Abdelkadir = Abdelkader (عبد القادر)
+  ['abdalslam', 'abdalsalam'], // Abdeslam = Abdessalam (عبد السلام)
+  ['abdalnbi', 'abdalnabi'], // Abdenbi = Abdennabi (عبد النبي)
+  ['abubakar', 'abubakr'], // Aboubakar = Aboubakr (أبو بكر)
+  ['salhdin', 'salahdin'], // Salheddine = Salaheddine (صلاح الدين)
+])
+/** Compound given names written as one word: Fatimazahra = Fatima Zahra. */
+const SPLIT_WORDS = new Map<string, string>([
+  ['fatimazahra', 'fatima zahra'],
+  ['fatimaezzahra', 'fatima ezzahra'],
+  ['fatimzahra', 'fatima zahra'],
+])
 
 const INNER_APOSTROPHE = new RegExp(`(\\p{L})[${APOSTROPHES}]+(?=\\p{L})`, 'gu')
 
 function foldLatinOnce(s: string): string {
   const joined = stripInvisible(s).replace(/[çÇ]/g, 's').replace(INNER_APOSTROPHE, '$1')
-  const tokens = normalizeLatin(joined).split(' ').filter(Boolean).map(stripAttachedArticle)
+  const tokens = normalizeLatin(joined)
+    .split(' ')
+    .flatMap((t) => (SPLIT_WORDS.get(t) ?? t).split(' '))
+    .filter(Boolean)
+    .map(stripAttachedArticle)
   const words: string[] = []
   let prefix = ''
   tokens.forEach((token, i) => {
@@ -346,6 +441,32 @@ export function foldLatinName(s: string): string {
   }
   return current
 }
+
+/** Family names that begin with a particle of their own, never the article. */
+const NOT_ARTICLE_VOWEL = /^(?:aith?|ayt|abd|abou|abu|ould|oulad|ouled|awlad)|^(?:at|ath|ou)\b/
+
+/**
+ * The article of a Latin family name spoken as a bare L: Lamrani = El Amrani = Amrani,
+ * Lidrissi = El Idrissi = Idrissi. As a rule for every word it would merge given names
+ * (Latifa ≠ Atifa, Lamia, Loubna), so it is a family name's extra key instead: a family
+ * name beginning with L + vowel also gets the key without the L, and one beginning with a
+ * vowel (after an article) the key with it. Both are indexed beside the name's own key, so
+ * each spelling typed finds the others. Returns the extra keys only.
+ */
+export const familyNameVariants = remembered((familyName): string[] => {
+  const plain = normalizeLatin(familyName)
+  if (!plain || NOT_ARTICLE_VOWEL.test(plain)) return []
+  const bare = plain.replace(/^(?:el|al) (?=[aeiou])/, '').replace(/^el(?=[aeiou][a-z]{3})/, '')
+  let other: string | null = null
+  if (/^l[aeiou][a-z]{3}/.test(bare)) other = bare.slice(1)
+  else if (/^[aeiou][a-z]{2}/.test(bare) && !EL_NAMES.has(bare.split(' ')[0] ?? ''))
+    other = `l${bare}`
+  if (other === null) return []
+  const own = new Set(foldLatinName(familyName).split(' '))
+  return foldLatinName(other)
+    .split(' ')
+    .filter((w) => w.length >= 2 && !own.has(w))
+})
 
 // ---------------------------------------------------------------------------------------
 // Tifinagh, scripts, whole names

@@ -2,7 +2,8 @@
  * `npm run bench` — Sijill's performance figures against the budgets of design.md §7,
  * on a generated register of 1,000,000 artisans (kept in .bench/ between runs; the first
  * run seeds it). `npm run bench -- --json` prints one JSON object per figure.
- * Options: --artisans N (default 1000000), --fresh (re-seed). The document figures print
+ * Options: --artisans N (default 1000000), --fresh (re-seed), --only search (the search
+ * figures and the name variants' recall only). The document figures print
  * the same certificate with Chromium (/usr/bin/chromium, or SIJILL_CHROMIUM) to compare.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs'
@@ -22,6 +23,7 @@ import { syncFigures } from './sync'
 import { sessionFigures } from './sessions'
 import { reportFigures } from './reports'
 import { percentile, printFigures, type Figure } from './figures'
+import { nameVariantFigures } from './name-variants-figures'
 import { testCodes, validRegistration } from '../helpers/registration'
 import { VALID_SETUP } from '../helpers/temp-desk'
 
@@ -30,8 +32,14 @@ const { values } = parseArgs({
     artisans: { type: 'string', default: '1000000' },
     json: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 })
+if (values.only !== undefined && values.only !== 'search') {
+  process.stderr.write(`--only takes "search" (got "${values.only}")\n`)
+  process.exit(2)
+}
+const SEARCH_ONLY = values.only === 'search'
 const COUNT = Number(values.artisans)
 const IMPORT_ROWS = Number(process.env.SIJILL_BENCH_IMPORT_ROWS ?? 100_000)
 const BENCH = join(__dirname, '../../.bench')
@@ -271,6 +279,22 @@ async function main(): Promise<void> {
       return `${first} ${rest.join(' ').slice(0, 4)}`
     }),
   )
+  await searchFigure('spelling variants (Fatema, Lamrani, عبد الرحمان…)', [
+    'Fatema',
+    'Lamrani',
+    'Elidrissi',
+    'Khaled Alaoui',
+    'Driss Lfassi',
+    'Ouled Ali',
+    'عبد الرحمان',
+    'اسمعيل لعلوي',
+  ])
+  if (SEARCH_ONLY) {
+    app.close()
+    figures.push(...(await nameVariantFigures(freshDesk)))
+    printFigures(figures, values.json)
+    return
+  }
 
   // The artisans list: a filtered page (keyset), and a deep page far into the register.
   const listTimes: number[] = []
@@ -331,6 +355,7 @@ async function main(): Promise<void> {
   // from this same process were reset (ECONNRESET) — a bench-only artefact, noted in issue 5.
   figures.push(...(await syncFigures(freshDesk)))
   figures.push(await importFigure())
+  figures.push(...(await nameVariantFigures(freshDesk)))
   printFigures(figures, values.json)
   if (!existsSync(DIR)) log('bench folder vanished')
 }

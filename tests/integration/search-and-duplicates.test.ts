@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
+import { searchArtisans } from '../../electron/services/artisans/search'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration, type TestCodes } from '../helpers/registration'
 
@@ -197,5 +198,58 @@ describe('duplicate warnings', () => {
       (await app.direct().call('artisans.duplicates', { ...probe, excludeId: undefined })).similar
         .length,
     ).toBe(2)
+  })
+})
+
+describe('search input', () => {
+  it('takes a control character inside the query for a space, never a server error', async () => {
+    for (const query of [
+      'Moh\u0000amed',
+      'محمد\u0000',
+      '\u001bAlaoui',
+      'Ait\u0007 Baha',
+      '\u0000',
+    ]) {
+      const outcome = await search(query).then(
+        (result) => ({ ok: true as const, kind: result.kind }),
+        (error: unknown) => ({
+          ok: false as const,
+          code: (error as { data?: { code?: string } }).data?.code,
+        }),
+      )
+      if (outcome.ok) expect(['name', 'empty', 'too_short']).toContain(outcome.kind)
+      else expect(outcome.code, query).toBe('validation')
+    }
+    // Behind the API's refusal, the search itself reads a control character as a space.
+    const cins = (q: string) => searchArtisans(app.db, q).items.map((a) => a.cin)
+    expect(cins('Mohammed\u0000')[0]).toBe('J100001')
+    expect(cins('محمد\u0000\u001b العلوي')).toContain('J100001')
+  })
+
+  it('lists the files written exactly as typed before the other spellings', async () => {
+    const { id } = await app.direct().call(
+      'artisans.register',
+      validRegistration(codes, {
+        cin: 'J500005',
+        firstNameAr: 'محمد',
+        lastNameAr: 'بناني',
+        firstNameLat: 'Mohamed',
+        lastNameLat: 'Bennani',
+        phone: '0661555555',
+      }),
+    )
+    const older = await app.direct().call(
+      'artisans.register',
+      validRegistration(codes, {
+        cin: 'J500006',
+        firstNameAr: 'محمد',
+        lastNameAr: 'بناني',
+        firstNameLat: 'Muhammad',
+        lastNameLat: 'Bennani',
+        phone: '0661555556',
+      }),
+    )
+    expect((await search('Muhammad Bennani')).items.map((a) => a.id)).toEqual([older.id, id])
+    expect((await search('Mohamed Bennani')).items.map((a) => a.id)).toEqual([id, older.id])
   })
 })

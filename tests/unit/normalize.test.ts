@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import fixture from '../fixtures/name-variants.json'
 import {
   detectScript,
+  familyNameVariants,
   foldLatinName,
   nameTokens,
   normalizeArabic,
@@ -200,11 +202,60 @@ describe('foldLatinName', () => {
   it('leaves apart the variants it cannot fold safely', () => {
     // An initial L is too often a root letter (Latifa, Lamia) to be read as the article.
     expect(foldLatinName('Lamrani')).not.toBe(foldLatinName('El Amrani'))
-    // Vowel quality is kept: Khalid/Khaled would otherwise drag Hamid/Hamed together.
-    expect(foldLatinName('Khaled')).not.toBe(foldLatinName('Khalid'))
-    // Moroccan short forms are other words: Driss/Idriss, Brahim/Ibrahim.
-    expect(foldLatinName('Driss')).not.toBe(foldLatinName('Idriss'))
-    expect(foldLatinName('Brahim')).not.toBe(foldLatinName('Ibrahim'))
+    // Vowel quality is kept by the rules: Hamid (حميد) is not Hamed (حامد), nor Rachid
+    // (رشيد) Rached (راشد); Khaled = Khalid only by name (LATIN_NAME_VARIANTS).
+    expect(foldLatinName('Hamed')).not.toBe(foldLatinName('Hamid'))
+    expect(foldLatinName('Rached')).not.toBe(foldLatinName('Rachid'))
+    expect(foldLatinName('Zohra')).not.toBe(foldLatinName('Zahra'))
+  })
+
+  it.each([
+    ['Khaled', 'Khalid'],
+    ['Fatema', 'Fatima'],
+    ['Tarek', 'Tarik'],
+    ['Zineb', 'Zaynab'],
+    ['Yusuf', 'Youssef'],
+    ['Younis', 'Younes'],
+    ['Driss', 'Idriss'],
+    ['Brahim', 'Ibrahim'],
+    ['Smail', 'Ismail'],
+    ['Abdelkrim', 'Abdelkarim'],
+    ['Abdeslam', 'Abdessalam'],
+  ])('meets %s and %s, one name by name', (a, b) => {
+    expect(foldLatinName(a)).toBe(foldLatinName(b))
+  })
+
+  it('reads ao as aw, and u before a vowel as w', () => {
+    expect(keys(['Khaoula', 'Khaola', 'Khawla'], foldLatinName).size).toBe(1)
+    expect(keys(['Souad', 'Suad'], foldLatinName).size).toBe(1)
+    expect(keys(['Fouad', 'Fuad'], foldLatinName).size).toBe(1)
+  })
+
+  it('reads a glued L before a consonant as the article, and Ezzeddine as Azzeddine', () => {
+    expect(keys(['Lfassi', 'El Fassi', 'Fassi'], foldLatinName).size).toBe(1)
+    expect(keys(['Lhaj', 'El Haj', 'El Hadj'], foldLatinName).size).toBe(1)
+    expect(keys(['Ezzeddine', 'Azzeddine', 'Azeddine'], foldLatinName).size).toBe(1)
+  })
+
+  it('glues Ath, At, Ou, Ould and Oulad to the next word as it does Ait and Ben', () => {
+    expect(keys(['Ath Yenni', 'At Yenni', 'Ait Yenni', 'Aityenni'], foldLatinName).size).toBe(1)
+    expect(keys(['Ou Ali', "Ou'Ali", 'Ouali'], foldLatinName).size).toBe(1)
+    expect(keys(['Oulad Ali', 'Ouled Ali', 'Awlad Ali', 'Ouladali'], foldLatinName).size).toBe(1)
+    expect(keys(['Ould Ahmed', 'Ould-Ahmed', 'Ouldahmed'], foldLatinName).size).toBe(1)
+    expect(foldLatinName('Ould Ahmed')).not.toBe(foldLatinName('Oulad Ahmed'))
+  })
+
+  it('splits Fatimazahra into its two names', () => {
+    expect(foldLatinName('Fatimazahra')).toBe(foldLatinName('Fatima Zahra'))
+  })
+
+  it('keeps Rabie (ربيع) apart from Rabia (ربيعة)', () => {
+    expect(foldLatinName('Rabie')).not.toBe(foldLatinName('Rabia'))
+  })
+
+  it('reads control characters as spaces', () => {
+    expect(normalizeLatin('Moh\u0000amed\u001b')).toBe('moh amed')
+    expect(normalizeName('\u0000')).toBe('')
   })
 
   it('drops a French silent final e but keeps a final a', () => {
@@ -342,7 +393,7 @@ describe('normalizeName', () => {
 
   it('handles a mixed field word by word', () => {
     expect(normalizeName('محمد Mohammed')).toBe(`محمد ${foldLatinName('Mohamed')}`)
-    expect(normalizeName('Mohamed العلوي')).toBe(`${foldLatinName('Mohamed')} العلوي`)
+    expect(normalizeName('Mohamed العلوي')).toBe(`${foldLatinName('Mohamed')} لعلوي`)
   })
 
   it('splits a word typed half in each script', () => {
@@ -358,9 +409,29 @@ describe('normalizeName', () => {
     expect(normalizeName('بو عزة')).toBe(normalizeName('بوعزة'))
   })
 
-  it('keeps the Arabic article, which is part of the written name', () => {
-    expect(normalizeName('العلوي')).toBe('العلوي')
-    expect(normalizeName('إلهام')).toBe('الهام')
+  it('writes the article at the start of a word as a bare ل, as Moroccan names are written', () => {
+    expect(normalizeName('العلوي')).toBe('لعلوي')
+    expect(normalizeName('الحسن')).toBe(normalizeName('لحسن'))
+    expect(normalizeName('العربي')).toBe(normalizeName('لعربي'))
+    expect(normalizeName('لحسن')).not.toBe(normalizeName('حسن'))
+    expect(normalizeName('عبد اللطيف')).toBe(normalizeName('عبداللطيف'))
+  })
+
+  it('writes the long vowels of a few known names as usual (a dagger alif in the Quran)', () => {
+    expect(keys(['عبد الرحمن', 'عبد الرحمان', 'عبدالرحمان']).size).toBe(1)
+    expect(keys(['إسماعيل', 'اسمعيل']).size).toBe(1)
+    expect(keys(['إبراهيم', 'إبرهيم']).size).toBe(1)
+    expect(keys(['داود', 'داوود']).size).toBe(1)
+    expect(keys(['يحيى', 'يحي']).size).toBe(1)
+    expect(keys(['رؤوف', 'رءوف']).size).toBe(1)
+    expect(keys(['عبد الإله', 'عبد الإلاه']).size).toBe(1)
+  })
+
+  it('never drops a long vowel by rule: سعيد is not سعد, كريم is not كرم, محمود is not محمد', () => {
+    expect(normalizeName('سعيد')).not.toBe(normalizeName('سعد'))
+    expect(normalizeName('كريم')).not.toBe(normalizeName('كرم'))
+    expect(normalizeName('محمود')).not.toBe(normalizeName('محمد'))
+    expect(normalizeName('سليم')).not.toBe(normalizeName('سليمان'))
   })
 
   it('keeps Tifinagh as it is written', () => {
@@ -403,5 +474,45 @@ describe('detectScript', () => {
     [' - ', 'none'],
   ] as const)('reads %j as %s', (text, script) => {
     expect(detectScript(text)).toBe(script)
+  })
+})
+
+/** Every key a spelling is indexed by: its own, and a Latin family name's L-article keys. */
+const keysOf = (spelling: string, field: string) =>
+  new Set([
+    ...normalizeName(spelling).split(' '),
+    ...(field === 'family' ? familyNameVariants(spelling) : []),
+  ])
+
+describe('the name variants fixture (tests/fixtures/name-variants.json)', () => {
+  it('gives both spellings of nearly every pair a key in common', () => {
+    const missed = fixture.variants.filter((v) => {
+      const a = keysOf(v.a, v.field)
+      return ![...keysOf(v.b, v.field)].some((k) => a.has(k))
+    })
+    expect(missed.length / fixture.variants.length).toBeLessThanOrEqual(0.02)
+  })
+
+  it('keeps every pair of different names on different keys', () => {
+    const merged = fixture.apart.filter((p) => normalizeName(p.a) === normalizeName(p.b))
+    expect(merged.map((p) => `${p.a} / ${p.b}`)).toEqual([])
+  })
+})
+
+describe('familyNameVariants', () => {
+  it('gives a family name the key of its other L-article spelling', () => {
+    const meet = (a: string, b: string) =>
+      keysOf(a, 'family').has(normalizeName(b)) || keysOf(b, 'family').has(normalizeName(a))
+    expect(meet('Lamrani', 'El Amrani')).toBe(true)
+    expect(meet('Lamrani', 'Amrani')).toBe(true)
+    expect(meet('Lidrissi', 'Elidrissi')).toBe(true)
+    expect(meet('Lalaoui', 'Alaoui')).toBe(true)
+  })
+
+  it('leaves Ait, Ben, Abd, Ould and Oulad names alone, and gives nothing for a blank', () => {
+    for (const name of ['Ait Baha', 'Aitbaha', 'Abdelkader', 'Ould Ahmed', 'Oulad Ali', 'Ben Ali'])
+      expect(familyNameVariants(name), name).toEqual([])
+    expect(familyNameVariants('')).toEqual([])
+    expect(familyNameVariants('Bennani')).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/api/roles'
 import type { ArtisanSummary } from '@shared/artisans/records'
 import { remembered } from '@shared/text/memo'
-import { normalizeName } from '@shared/text/normalize'
+import { familyNameVariants, normalizeName } from '@shared/text/normalize'
 import { parseCin } from '@shared/validation/cin'
 import { parseMoroccanPhone } from '@shared/validation/phone'
 import { nowIso } from '../clock'
@@ -46,6 +46,11 @@ const wordsOf = remembered(
 )
 const NO_WORDS: ReadonlySet<string> = new Set()
 const words = (name: string | null | undefined) => (name ? wordsOf(name) : NO_WORDS)
+/** A Latin family name's words and its L-article keys (Lamrani = El Amrani). */
+const familyWordsOf = remembered(
+  (name): ReadonlySet<string> => new Set([...wordsOf(name), ...familyNameVariants(name)]),
+)
+const familyWords = (name: string | null | undefined) => (name ? familyWordsOf(name) : NO_WORDS)
 
 export interface Names {
   firstNameAr?: string | null
@@ -67,7 +72,7 @@ export function similarNames(p: Names, o: Names): boolean {
   return (
     (shares(words(p.lastNameAr), words(o.lastNameAr)) &&
       shares(words(p.firstNameAr), words(o.firstNameAr))) ||
-    (shares(words(p.lastNameLat), words(o.lastNameLat)) &&
+    (shares(familyWords(p.lastNameLat), familyWords(o.lastNameLat)) &&
       shares(words(p.firstNameLat), words(o.firstNameLat)))
   )
 }

@@ -10,7 +10,7 @@ import { sql } from '../database/statements'
  * the services in the same transaction as the row.
  */
 export function indexText(forms: NormalizedNames): string {
-  const parts = [forms.arabic, forms.latin, forms.folded, forms.organisation]
+  const parts = [forms.arabic, forms.latin, forms.folded, forms.organisation, forms.variants]
   return [...new Set(parts.filter((p) => p.length > 0))].join(' | ')
 }
 

@@ -54,23 +54,36 @@ function wholeWordMatches(db: Db, words: string[], limit: number): number[] | nu
     .all(phrase(words), limit) as number[]
 }
 
+/**
+ * Whole words: the folded words (every spelling of the names typed), with the files
+ * written exactly as typed first — a Latin name's words as written are in the index too —
+ * then the other spellings, newest first in each group.
+ */
 function wholeWordSearch(db: Db, q: string, limit: number): ArtisanSummary[] | null {
-  const folded = nameTokens(q)
-  let nums = wholeWordMatches(db, folded, limit)
-  if (nums === null && detectScript(q) === 'latin') {
-    nums = wholeWordMatches(
-      db,
-      [
-        ...new Set(
-          normalizeLatin(q)
-            .split(' ')
-            .filter((w) => w.length >= 2),
-        ),
-      ],
-      limit,
+  const plain =
+    detectScript(q) === 'latin'
+      ? [
+          ...new Set(
+            normalizeLatin(q)
+              .split(' ')
+              .filter((w) => w.length >= 2),
+          ),
+        ]
+      : []
+  const tokens = nameTokens(q)
+  const exact = wholeWordMatches(db, plain, limit)
+  const folded = plain.join(' ') === tokens.join(' ') ? exact : wholeWordMatches(db, tokens, limit)
+  if (exact === null && folded === null) return null
+  const nums = [...new Set([...(exact ?? []), ...(folded ?? [])])].slice(0, limit)
+  if (exact === null || folded === null || nums.length === 0) return summariesOf(db, nums)
+  const rows = db
+    .prepare(
+      `SELECT num, ${SUMMARY_COLUMNS} FROM artisan WHERE num IN (${nums.map(() => '?').join(', ')})
+         AND deleted_at IS NULL`,
     )
-  }
-  return nums === null ? null : summariesOf(db, nums)
+    .all(...nums) as (ArtisanSummary & { num: number })[]
+  const byNum = new Map(rows.map(({ num, ...row }) => [num, row]))
+  return nums.flatMap((num) => byNum.get(num) ?? [])
 }
 
 /** The files behind index hits, newest first. Two steps on purpose: inside an IN
@@ -92,7 +105,8 @@ export function searchArtisans(db: Db, raw: string, limit = DEFAULT_LIMIT): Sear
     ...bounded(rows, limit),
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   })
-  const q = cleanText(raw)
+  // Control characters (a NUL pasted or sent through the API) are no part of a name.
+  const q = cleanText(raw.replace(/\p{Cc}/gu, ' '))
   if (!q) return done('empty', [])
   const select = (where: string, ...params: unknown[]) =>
     db

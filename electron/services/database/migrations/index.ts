@@ -17,6 +17,7 @@ import { m016 } from './016-audit-indexes'
 import { m017 } from './017-approvals'
 import { m018 } from './018-report-indexes'
 import { m019 } from './019-report-facts'
+import { m020 } from './020-name-variants'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m017,
   m018,
   m019,
+  m020,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }
