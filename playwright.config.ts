@@ -38,7 +38,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: 'list',
   use: {
-    viewport: { width: 1280, height: 820 },
+    viewport: { width: 1366, height: 768 },
     locale: 'ar-MA',
     trace: 'off',
   },

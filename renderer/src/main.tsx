@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client'
 import '@mantine/core/styles.css'
 import '@mantine/charts/styles.css'
+import '@mantine/dates/styles.css'
 import './styles/fonts.css'
 import './styles/app.css'
 import { App } from './app/App'

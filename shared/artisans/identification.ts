@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { cleanText } from '../text/fields'
+import { arabicName, cleanText, latinName } from '../text/fields'
 import { parseCin } from '../validation/cin'
 import { parseMoroccanPhone } from '../validation/phone'
-import { isCalendarDate } from './birth-date'
+import { BirthDateSchema } from './birth-date'
 import { SEXES } from './enums'
 
 /**
@@ -25,25 +25,31 @@ const optional = (parse: (raw: string) => string | null, key: string) =>
       return value
     })
 
-const name = z
-  .string()
-  .optional()
-  .transform((s) => cleanText(s ?? '') || null)
-  .pipe(z.string().max(60).nullable())
+/**
+ * Names and birth dates follow the registration form's own rules (one validation for every
+ * door: form, import, sessions, API) — a name of letters only, a plausible birth date — but
+ * may be missing.
+ */
+const orNull = <T extends z.ZodType<string, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => cleanText(s ?? '') || null)
+    .pipe(schema.nullable())
 
 export const IdentificationSchema = z
   .object({
     cin: optional(parseCin, 'validation.cin'),
     phone: optional(parseMoroccanPhone, 'validation.phone'),
-    firstNameAr: name,
-    lastNameAr: name,
-    firstNameLat: name,
-    lastNameLat: name,
+    firstNameAr: orNull(arabicName),
+    lastNameAr: orNull(arabicName),
+    firstNameLat: orNull(latinName),
+    lastNameLat: orNull(latinName),
     sex: optional(
       (s) => ((SEXES as readonly string[]).includes(s.toUpperCase()) ? s.toUpperCase() : null),
       'validation.choice',
     ),
-    birthDate: optional((s) => (isCalendarDate(s) ? s : null), 'validation.date'),
+    birthDate: orNull(BirthDateSchema),
     provinceCode: optional((s) => (/^[0-9.]{1,16}$/.test(s) ? s : null), 'validation.territory'),
     communeCode: optional((s) => (/^[0-9.]{1,16}$/.test(s) ? s : null), 'validation.territory'),
     mainActivity: optional((s) => (/^[A-Z0-9.]{1,16}$/.test(s) ? s : null), 'validation.activity'),

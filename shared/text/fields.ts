@@ -51,13 +51,17 @@ export const latinText = (min: number, max: number) =>
     error: 'validation.latin_text',
   })
 
-/** A person's name in Arabic letters only (spaces, hyphens, apostrophes allowed). */
+/**
+ * A person's name in Arabic letters only (spaces, hyphens, apostrophes between words). It
+ * starts with a letter: a leading `-`, `'` or `+` is a spreadsheet's formula trigger, not
+ * a name (docs/validation.md).
+ */
 export const arabicName = text(2, 60).refine(
-  (s) => /^[\u0621-\u064A\u0640 '-]+$/.test(s.replace(/[\u064B-\u0652]/g, '')),
+  (s) => /^[\u0621-\u064A][\u0621-\u064A\u0640 '-]*$/.test(s.replace(/[\u064B-\u0652]/g, '')),
   { error: 'validation.arabic_text' },
 )
 
 /** A person's name in Latin letters as written on the CIN (accents, apostrophes, hyphens). */
-export const latinName = text(2, 60).refine((s) => /^[A-Za-zÀ-ÿ' -]+$/.test(s), {
+export const latinName = text(2, 60).refine((s) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' -]*$/.test(s), {
   error: 'validation.latin_text',
 })

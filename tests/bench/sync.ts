@@ -42,7 +42,7 @@ export async function syncFigures(
         const input = IdentificationSchema.parse({
           cin: `ZP${String(i).padStart(6, '0')}`,
           firstNameLat: 'Bench',
-          lastNameLat: `Push${i}`,
+          lastNameLat: `Push${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('')}`, // letters only, as a name must be
           phone: `07${String(10_000_000 + i).slice(-8)}`,
         })
         writeIdentified(pusher.db, pusher.actor(), input, 'bench')

@@ -5,6 +5,7 @@ import type { SijillApp } from '../../electron/services/app'
 import { parseCsv } from '../../electron/services/import/csv'
 import { guessMapping } from '../../electron/services/import/columns'
 import { importRows } from '../../electron/services/import/run-import'
+import { errorReportCsv } from '../../electron/services/import/error-report'
 import { excelSerialToIso, toIsoDate } from '../../electron/services/import/values'
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
@@ -282,13 +283,13 @@ describe('cli import', () => {
     const out: string[] = []
     const io = { out: (l: string) => out.push(l), err: () => undefined }
     expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
-    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty')
+    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty, 0 held, of 8 rows')
     const report = readFileSync(join(dir, 'caravane-tata.errors.csv'), 'utf8')
     expect(report).toContain('4,cin,')
     expect(report).toContain('CIN non valide')
     out.length = 0
     expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
-    expect(out[0]).toBe('0 created, 4 matched, 3 rejected, 1 empty')
+    expect(out[0]).toBe('0 created, 4 matched, 3 rejected, 1 empty, 0 held, of 8 rows')
     expect(await runCli(['--data-dir', dir, 'import', join(dir, 'missing.xlsx')], io)).toBe(1)
   })
 
@@ -300,7 +301,7 @@ describe('cli import', () => {
     const err: string[] = []
     const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }
     expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
-    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty')
+    expect(out[0]).toBe('3 created, 1 matched, 3 rejected, 1 empty, 0 held, of 8 rows')
     expect(readFileSync(join(dir, 'caravane.errors.csv'), 'utf8')).toContain('4,cin,')
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK') // the list itself untouched
 
@@ -308,5 +309,212 @@ describe('cli import', () => {
     writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
     expect(await runCli(['--data-dir', dir, 'import', old], io)).toBe(1)
     expect(err.at(-1)).toContain('Excel 97-2003')
+  })
+})
+
+describe('no silent merge: two CINs are never the same person without a human decision', () => {
+  const register = () =>
+    app.db
+      .prepare(
+        `SELECT id, cin, first_name_ar, last_name_ar, first_name_lat, last_name_lat, phone, birth_date,
+           version, updated_at FROM artisan ORDER BY id`,
+      )
+      .all()
+  const importCsv = async (lines: string[], dryRun = false) => {
+    const rows = parseCsv(lines.join('\n'))
+    return await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:held.csv',
+      dryRun,
+    })
+  }
+  // The file registered before each test: JE123456, Fatima Ouali, 06 61 23 45 67, born 1978-03-14.
+  const HEADER = 'CIN;Prénom;Nom;Téléphone;Date de naissance'
+
+  it('holds a row whose CIN differs from the file it resembles, and a file’s CIN with another name or birth date; matches only true matches', async () => {
+    const before = register()
+    const summary = await importCsv([
+      HEADER,
+      'JE999001;Fatima;Ouali;0661234567;14/03/1978', // other CIN, same phone, name and birth
+      'JE999002;Khadija;Ouali;06 61 23 45 67;', // other CIN, same phone and family name
+      'JE123456;Said;Tazi;;', // the file's CIN, another family name
+      'JE123456;Fatima;Ouali;;01/01/1980', // the file's CIN, another birth date
+      ';Fatima;Ouali;0661234567;14/03/1978', // no CIN: the counter's rules match it
+      'JE123456;Fatima;Ouali;;', // the same CIN and name: the same person
+    ])
+    expect(summary).toMatchObject({ created: 0, matched: 2, rejected: 0, empty: 0, held: 4 })
+    const byLine = Object.fromEntries(summary.rows.map((r) => [r.line, r]))
+    expect(byLine[2]).toMatchObject({
+      outcome: 'held',
+      held: {
+        reason: 'other_cin',
+        row: { cin: 'JE999001', firstNameLat: 'Fatima', birthDate: '1978-03-14' },
+        file: { cin: 'JE123456', lastNameLat: 'Ouali', phone: '+212661234567' },
+      },
+    })
+    expect(byLine[3]?.held?.reason).toBe('other_cin')
+    expect(byLine[4]?.held?.reason).toBe('same_cin_other_name')
+    expect(byLine[5]?.held?.reason).toBe('same_cin_other_birth')
+    expect(byLine[6]?.outcome).toBe('matched')
+    expect(byLine[7]?.outcome).toBe('matched')
+    expect(register()).toEqual(before) // nothing created, nothing folded, nothing overwritten
+    const audit = app.db
+      .prepare(`SELECT after_json FROM audit_log WHERE action = 'artisan.import'`)
+      .pluck()
+      .get() as string
+    expect(JSON.parse(audit).held).toHaveLength(4)
+  })
+
+  it('holds all 50 rows of a list copied with other CINs, and accounts for every row', async () => {
+    const first = [HEADER]
+    const second = [HEADER]
+    for (let i = 0; i < 50; i++) {
+      const phone = `06${String(50_000_000 + i)}`
+      first.push(`JE${500_000 + i};Ahmed;Ouali;${phone};12/03/1975`)
+      second.push(`JK${500_000 + i};Ahmed;Ouali;${phone};12/03/1975`)
+    }
+    expect(await importCsv(first)).toMatchObject({ created: 50, held: 0 })
+    const before = register()
+    const again = await importCsv(second)
+    expect(again).toMatchObject({ created: 0, matched: 0, rejected: 0, empty: 0, held: 50 })
+    expect(again.created + again.matched + again.rejected + again.empty + again.held).toBe(50)
+    expect(register()).toEqual(before)
+    const none = app.db.prepare(`SELECT count(*) FROM artisan WHERE cin LIKE 'JK%'`).pluck().get()
+    expect(none).toBe(0)
+  })
+
+  it('holds the second of two rows of one list with the same CIN and other family names', async () => {
+    const summary = await importCsv([HEADER, 'JE777001;Ahmed;Ouali;;', 'JE777001;Said;Tazi;;'])
+    expect(summary.rows.map((r) => r.outcome)).toEqual(['created', 'held'])
+    expect(summary.rows[1]?.held?.file.id).toBe(summary.rows[0]?.id)
+  })
+
+  it('lists held rows in the error report with both sides', async () => {
+    const lines = [HEADER, 'JE999001;Fatima;Ouali;0661234567;14/03/1978']
+    const rows = parseCsv(lines.join('\n'))
+    const summary = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:held.csv',
+    })
+    const report = errorReportCsv(rows[0] ?? [], rows, summary, 'fr')
+    const line = report.split('\r\n')[1] ?? ''
+    expect(line).toMatch(/^2,cin,/)
+    expect(line).toContain('JE999001') // the row's CIN, in the message and in the row as it was
+    expect(line).toContain('JE123456') // the file's CIN
+    expect(line).toContain('06 61 23 45 67') // the file's phone
+    expect(line).toContain('14/03/1978') // the file's birth date, as dates are shown
+  })
+})
+
+describe('one validation for every door', () => {
+  it('rejects the names the form refuses, naming the field', async () => {
+    const rows = parseCsv(
+      [
+        'CIN;Prénom;Nom',
+        'JE600001;12345;Ouali',
+        'JE600002;=HYPERLINK("x");Ouali',
+        'JE600003;+Ahmed;Ouali',
+        'JE600004;@SUM(1+1);Ouali',
+        'JE600005;Ahmed;-1',
+        'JE600006;أحمد1;Ouali',
+      ].join('\n'),
+    )
+    const summary = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:names.csv',
+    })
+    expect(summary).toMatchObject({ created: 0, rejected: 6 })
+    expect(summary.rows.map((r) => r.errors?.[0])).toEqual([
+      { path: 'firstNameLat', key: 'validation.latin_text' },
+      { path: 'firstNameLat', key: 'validation.latin_text' },
+      { path: 'firstNameLat', key: 'validation.latin_text' },
+      { path: 'firstNameLat', key: 'validation.latin_text' },
+      { path: 'lastNameLat', key: 'validation.latin_text' },
+      { path: 'firstNameAr', key: 'validation.arabic_text' },
+    ])
+  })
+
+  it('rejects birth dates the form refuses: not a calendar day, or an implausible age', async () => {
+    const rows = parseCsv(
+      [
+        'CIN;Prénom;Nom;Date de naissance',
+        'JE610001;Ahmed;Ouali;31/02/1980',
+        'JE610002;Ahmed;Ouali;01/01/2020',
+      ].join('\n'),
+    )
+    const summary = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:dates.csv',
+    })
+    expect(summary.rows.map((r) => r.errors?.[0])).toEqual([
+      { path: 'birthDate', key: 'validation.date' },
+      { path: 'birthDate', key: 'validation.birth_date_range' },
+    ])
+  })
+})
+
+describe('held rows on the screen: a person decides', () => {
+  const wait = async (jobId: string) => {
+    for (;;) {
+      const status = await app.direct().call('import.status', { jobId })
+      if (status.state !== 'running') return status
+      await new Promise((r) => setTimeout(r, 10))
+    }
+  }
+  const start = async (dryRun = false) => {
+    const file = {
+      fileName: 'held.csv',
+      text: [
+        'CIN;Prénom;Nom;Téléphone;Date de naissance',
+        'JE999001;Fatima;Ouali;0661234567;14/03/1978',
+        'JE123456;Said;Tazi;;',
+        'JE999003;Ahmed;Alami;0661999003;',
+      ].join('\n'),
+    }
+    const preview = await app.direct().call('import.preview', file)
+    const { jobId } = await app
+      .direct()
+      .call('import.start', { ...file, mapping: preview.mapping, language: 'fr', dryRun })
+    return { jobId, status: await wait(jobId) }
+  }
+
+  it('shows both sides, and registers a held row as a new file only when a person says so', async () => {
+    const { jobId, status } = await start()
+    expect(status).toMatchObject({ state: 'done', total: 3, created: 1, held: 2, dryRun: false })
+    expect(status.created + status.matched + status.rejected + status.empty + status.held).toBe(3)
+    expect(status.heldRows).toMatchObject([
+      { line: 2, reason: 'other_cin', row: { cin: 'JE999001' }, file: { cin: 'JE123456' } },
+      { line: 3, reason: 'same_cin_other_name', row: { lastNameLat: 'Tazi' } },
+    ])
+    expect(status.report).toContain('JE999001')
+    const existing = status.heldRows[0]?.file.id as string
+    const registered = await app
+      .direct()
+      .call('import.decide', { jobId, line: 2, decision: 'register' })
+    expect(registered).toMatchObject({ decision: 'registered' })
+    const file = await app.direct().call('artisans.get', { id: registered.createdId as string })
+    expect(file).toMatchObject({ cin: 'JE999001', rnaStatus: 'identified' })
+    const [a, b] = [registered.createdId as string, existing].sort()
+    expect(
+      app.db
+        .prepare('SELECT decision FROM duplicate_decision WHERE a_id = ? AND b_id = ?')
+        .pluck()
+        .get(a, b),
+    ).toBe('not_same')
+    // A file's own CIN can only be skipped: registering it would make two files of one CIN.
+    await expect(
+      app.direct().call('import.decide', { jobId, line: 3, decision: 'register' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.import_held_same_cin' } })
+    expect(
+      await app.direct().call('import.decide', { jobId, line: 3, decision: 'skip' }),
+    ).toMatchObject({
+      decision: 'skipped',
+    })
+    const after = await app.direct().call('import.status', { jobId })
+    expect(after.heldRows.map((h) => h.decision)).toEqual(['registered', 'skipped'])
+  })
+
+  it('registers nothing from a dry run', async () => {
+    const { jobId, status } = await start(true)
+    expect(status).toMatchObject({ held: 2, dryRun: true })
+    await expect(
+      app.direct().call('import.decide', { jobId, line: 2, decision: 'register' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.import_dry_run_decision' } })
   })
 })

@@ -134,6 +134,45 @@ describe('export', () => {
     )
     const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml'] as Uint8Array)
     expect(xml).toContain('rightToLeft="1"')
+    // Birth dates are real date cells (Excel's serial day) shown dd/mm/yyyy; the CSV says ISO.
+    const styles = strFromU8(unzipSync(bytes)['xl/styles.xml'] as Uint8Array)
+    expect(styles).toContain('<numFmt numFmtId="164" formatCode="dd\\/mm\\/yyyy"/>')
+    const birth = csv[0]?.indexOf('تاريخ الازدياد') ?? -1
+    expect(birth).toBeGreaterThan(0)
+    const column = String.fromCharCode(65 + birth)
+    expect(xml).toMatch(new RegExp(`<c r="${column}2" s="2"><v>\\d+</v></c>`))
+    expect(csv[1]?.[birth]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('keeps every date through export and import, from XLSX and from CSV', async () => {
+    const filter = { rnaStatus: 'registered' as const }
+    const days = (db: SijillApp['db'], where = '1') =>
+      db
+        .prepare(
+          `SELECT cin || ' ' || coalesce(birth_date, '-') FROM artisan WHERE ${where} ORDER BY cin`,
+        )
+        .pluck()
+        .all() as string[]
+    const expected = days(app.db, `rna_status = 'registered'`)
+    expect(expected.filter((d) => !d.endsWith('-')).length).toBeGreaterThan(10)
+    const xlsx = readXlsx((await exportTo('xlsx', filter)).bytes)
+    const csv = parseCsv((await exportTo('csv', filter)).bytes.toString('utf8').slice(1).trimEnd())
+    for (const rows of [xlsx, csv]) {
+      const other = tempDir()
+      const desk = openTestDesk(other.dir)
+      try {
+        await desk.direct().call('setup.complete', VALID_SETUP)
+        const summary = await importRows(desk.db, desk.actor(), rows, guessMapping(rows[0] ?? []), {
+          source: 'import:dates',
+          dryRun: false,
+        })
+        expect(summary).toMatchObject({ created: rows.length - 1, rejected: 0 })
+        expect(days(desk.db)).toEqual(expected)
+      } finally {
+        desk.close()
+        other.cleanup()
+      }
+    }
   })
 
   it('is imported again as it was exported: every column recognised, every file matched', async () => {
@@ -192,6 +231,6 @@ describe('export', () => {
     expect(csvField('El "Hajj", fils')).toBe('"El ""Hajj"", fils"')
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
     expect(csvField(null)).toBe('')
-    expect(csvField('+212612345678')).toBe('+212612345678')
+    expect(csvField('+212612345678')).toBe("'+212612345678") // a formula trigger, still readable
   })
 })

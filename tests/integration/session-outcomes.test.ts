@@ -77,7 +77,7 @@ async function step(artisanId: string, action: PathAction): Promise<void> {
   await api().call('artisans.recordStep', { artisanId, expectedVersion: version, action })
 }
 const registered = (on: string) =>
-  ({ step: 'rna_registered', happenedOn: on, nia: `RNA${on.replace(/-/g, '')}${++n}` }) as const
+  ({ step: 'rna_registered', happenedOn: on, nia: `09${String(++n).padStart(8, '0')}` }) as const
 
 describe('session outcomes', () => {
   it('counts the steps attendees took within 30 and 90 days, nothing else', async () => {

@@ -83,7 +83,7 @@ describe('a desk killed in the middle of a sync', () => {
         const input = IdentificationSchema.parse({
           cin: `JK${100000 + i}`,
           firstNameLat: 'Kill',
-          lastNameLat: `Test${i}`,
+          lastNameLat: `Test${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('')}`, // letters only, as a name must be
           phone: '0661000000',
         })
         writeIdentified(app.db, app.actor(), input, 'test')

@@ -50,6 +50,9 @@ const outbox = (app: SijillApp) =>
 const registryCount = () =>
   registry.db.prepare('SELECT count(*) FROM artisans').pluck().get() as number
 
+/** A letter for the i-th test name: Latin names are letters only (validation.latin_text). */
+const letter = (i: number) => String.fromCharCode(97 + i)
+
 function identify(app: SijillApp, cin: string, first: string, last: string) {
   const input = IdentificationSchema.parse({
     cin,
@@ -178,7 +181,7 @@ describe('sync with the national registry', () => {
 
   it('survives lost answers, 5xx, 429 and expired tokens: nothing lost, nothing duplicated', async () => {
     const one = await desk('Guichet 1')
-    for (let i = 0; i < 7; i++) identify(one, `JC${100000 + i}`, 'Karim', `Test${i}`)
+    for (let i = 0; i < 7; i++) identify(one, `JC${100000 + i}`, 'Karim', `Test${letter(i)}`)
     registry.faults.dropEvery = 1 // every push is applied, then its answer cut
     await expect(sync(one)).rejects.toMatchObject({ data: { key: 'errors.sync_offline' } })
     expect(outbox(one)).toEqual([{ status: 'pending', n: 7 }])
@@ -212,7 +215,7 @@ describe('sync with the national registry', () => {
 
   it('resumes a pull stopped between pages where it stopped, and applies a duplicated delivery once', async () => {
     const one = await desk('Guichet 1')
-    for (let i = 0; i < 8; i++) identify(one, `JD${100000 + i}`, 'Hafsa', `Page${i}`)
+    for (let i = 0; i < 8; i++) identify(one, `JD${100000 + i}`, 'Hafsa', `Page${letter(i)}`)
     await sync(one)
     const two = await desk('Guichet 2')
     registry.faults.duplicateDeliveries = true
@@ -342,7 +345,7 @@ describe('sync with the national registry', () => {
 
   it('pulls everything once whatever fault the registry shows during the pull', async () => {
     const one = await desk('Guichet 1')
-    for (let i = 0; i < 9; i++) identify(one, `JF${100000 + i}`, 'Fault', `Pull${i}`)
+    for (let i = 0; i < 9; i++) identify(one, `JF${100000 + i}`, 'Fault', `Pull${letter(i)}`)
     await sync(one)
     const faults = [
       { fail5xxEvery: 2 },

@@ -6,7 +6,7 @@ import { sql } from '../database/statements'
 import type { Db } from '../database/open'
 import { translateError as translate } from '../startup-error'
 import { CSV_BOM, csvLine } from '../spreadsheet/csv-write'
-import { createXlsxWriter, type Cell } from '../spreadsheet/xlsx-write'
+import { createXlsxWriter, dayCell, type Cell } from '../spreadsheet/xlsx-write'
 import { SUMMARY_COLUMNS } from './columns'
 import { pageFilterSql } from './list'
 
@@ -28,7 +28,21 @@ interface ExportRow extends ArtisanSummary {
   createdAt: string
 }
 
-const COLUMNS: { label: string; width: number; value: (a: ExportRow, n: Names) => Cell }[] = [
+/**
+ * Dates: in XLSX, real date cells shown `dd/mm/yyyy` (Excel sorts and filters them as
+ * dates); in CSV, ISO `yyyy-mm-dd` — the one way of writing a day that no spreadsheet or
+ * program reads month first, whatever its locale (docs/documents.md#dates). Both import
+ * back as they were.
+ */
+interface Column {
+  label: string
+  width: number
+  value: (a: ExportRow, n: Names) => string | null
+  /** The value is an ISO day. */
+  day?: true
+}
+
+const COLUMNS: Column[] = [
   { label: 'artisan.cin', width: 12, value: (a) => a.cin },
   { label: 'artisan.nia', width: 14, value: (a) => a.nia },
   { label: 'register.firstNameAr', width: 16, value: (a) => a.firstNameAr },
@@ -38,7 +52,7 @@ const COLUMNS: { label: string; width: number; value: (a: ExportRow, n: Names) =
   { label: 'register.organisationName', width: 22, value: (a) => a.organisationName || null },
   { label: 'artisan.actorType', width: 16, value: (a, n) => n.label('actorType', a.actorType) },
   { label: 'register.sex', width: 8, value: (a, n) => n.label('sex', a.sex) },
-  { label: 'register.birthDate', width: 12, value: (a) => a.birthDate },
+  { label: 'register.birthDate', width: 12, value: (a) => a.birthDate, day: true },
   {
     label: 'export.phone',
     width: 16,
@@ -55,8 +69,8 @@ const COLUMNS: { label: string; width: number; value: (a: ExportRow, n: Names) =
   { label: 'list.rnaStatus', width: 16, value: (a, n) => n.label('rnaStatus', a.rnaStatus) },
   { label: 'list.coverStatus', width: 18, value: (a, n) => n.label('coverStatus', a.coverStatus) },
   { label: 'list.bankStatus', width: 18, value: (a, n) => n.label('bankStatus', a.bankStatus) },
-  { label: 'export.registeredAt', width: 12, value: (a) => a.rnaRegisteredAt },
-  { label: 'export.createdAt', width: 12, value: (a) => a.createdAt.slice(0, 10) },
+  { label: 'export.registeredAt', width: 12, value: (a) => a.rnaRegisteredAt, day: true },
+  { label: 'export.createdAt', width: 12, value: (a) => a.createdAt.slice(0, 10), day: true },
 ]
 
 type Place = 'region' | 'province' | 'commune' | 'activity'
@@ -143,7 +157,9 @@ export async function exportRegister(
       break
     }
     const items = page(after)
-    const values = items.map((a) => COLUMNS.map((c) => c.value(a, names)))
+    const values: Cell[][] = items.map((a) =>
+      COLUMNS.map((c) => (xlsx && c.day ? dayCell(c.value(a, names)) : c.value(a, names))),
+    )
     if (xlsx) xlsx.addRows(values)
     else if (values.length) options.write(utf8.encode(values.map(csvLine).join('')))
     rows += values.length

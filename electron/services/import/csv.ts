@@ -1,7 +1,14 @@
+import { appError } from '@shared/errors'
+
+/** Excel's own limit: a wider row is not a list (and would only fill the memory). */
+export const MAX_COLUMNS = 16_384
+
+const tooWide = () => appError('validation', 'errors.import_too_many_columns', { max: MAX_COLUMNS })
+
 /**
  * A small RFC 4180 CSV reader for identification lists: BOM removed, `,` or `;` (what
  * French-locale Excel writes) detected from the header line, quoted fields with doubled
- * quotes and line breaks, CRLF or LF. Rows are returned as arrays of strings.
+ * quotes and line breaks, CRLF, LF or CR alone. Rows are returned as arrays of strings.
  */
 export function detectSeparator(headerLine: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 }
@@ -32,6 +39,7 @@ export function parseCsv(input: string): string[][] {
     else if (ch === separator) {
       row.push(field)
       field = ''
+      if (row.length >= MAX_COLUMNS) throw tooWide()
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++
       row.push(field)

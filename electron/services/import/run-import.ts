@@ -1,3 +1,4 @@
+import type { HeldReason, PersonSide } from '@shared/api/methods/imports'
 import type { Actor } from '@shared/api/roles'
 import type { Identification } from '@shared/artisans/identification'
 import type { FieldError } from '@shared/errors'
@@ -16,12 +17,24 @@ import { readReferenceNames } from './reference-names'
 
 /**
  * Imports an identification list: every row cleaned, validated and then either matched
- * to the artisan already in the register (same CIN, or same phone with a similar name) or
- * created as *identified*. Nothing is dropped silently: every row ends as created,
- * matched, rejected (with its errors) or empty. Importing the same file twice creates
- * nothing the second time. A dry run does all of it but writes nothing.
+ * to the artisan already in the register (same CIN, or — when a side has no CIN — same
+ * phone with a similar name), created as *identified*, or held for a person to decide
+ * (another CIN than the file it resembles, or a file's CIN with another family name or
+ * birth date: see matcher.ts). Nothing is dropped silently: every data row ends as
+ * created, matched, rejected (with its errors), empty or held —
+ * created + matched + rejected + empty + held = data rows. A matched row changes nothing
+ * in the file it matches. Importing the same file twice creates nothing the second time.
+ * A dry run does all of it but writes nothing.
  */
-export type RowOutcome = 'created' | 'matched' | 'rejected' | 'empty'
+export type RowOutcome = 'created' | 'matched' | 'rejected' | 'empty' | 'held'
+
+/** A row held for a person: both sides, and the row's data to register it if so decided. */
+export interface HeldDetail {
+  reason: HeldReason
+  row: PersonSide
+  file: PersonSide & { id: string }
+  data: Identification
+}
 
 export interface RowResult {
   /** 1-based line number in the file (the header is line 1). */
@@ -29,6 +42,7 @@ export interface RowResult {
   outcome: RowOutcome
   id?: string
   errors?: FieldError[]
+  held?: HeldDetail
 }
 
 export interface ImportSummary {
@@ -36,6 +50,7 @@ export interface ImportSummary {
   matched: number
   rejected: number
   empty: number
+  held: number
   cancelled: boolean
   rows: RowResult[]
 }
@@ -63,6 +78,7 @@ export async function importRows(
     matched: 0,
     rejected: 0,
     empty: 0,
+    held: 0,
     cancelled: false,
     rows: [],
   }
@@ -103,13 +119,28 @@ export async function importRows(
         )
       }
       const created: { line: number; id: string }[] = []
+      const held: { line: number; reason: HeldReason; file: string }[] = []
       const work = () => {
         matcher.prefetch(valid.map((v) => v.data))
         for (const { line, data, forms } of valid) {
-          const same = matcher.match(data)
-          if (same) {
+          const found = matcher.match(data)
+          if (found?.kind === 'same') {
             summary.matched++
-            summary.rows.push({ line, outcome: 'matched', ...(options.dryRun ? {} : { id: same }) })
+            summary.rows.push({
+              line,
+              outcome: 'matched',
+              ...(options.dryRun ? {} : { id: found.id }),
+            })
+            continue
+          }
+          if (found?.kind === 'held') {
+            summary.held++
+            summary.rows.push({
+              line,
+              outcome: 'held',
+              held: { reason: found.reason, row: sideOf(data), file: found.file, data },
+            })
+            held.push({ line, reason: found.reason, file: found.file.id })
             continue
           }
           const id = options.dryRun
@@ -121,7 +152,8 @@ export async function importRows(
           created.push({ line, id })
         }
         if (options.dryRun) return
-        if (created.length > 0) auditBatch(db, actor, options.source, created)
+        if (created.length > 0 || held.length > 0)
+          auditBatch(db, actor, options.source, created, held)
         writeWordCounts(db, writes.counts)
       }
       if (options.dryRun) work()
@@ -136,15 +168,29 @@ export async function importRows(
   return summary
 }
 
+const sideOf = (d: Identification): PersonSide => ({
+  cin: d.cin,
+  firstNameAr: d.firstNameAr,
+  lastNameAr: d.lastNameAr,
+  firstNameLat: d.firstNameLat,
+  lastNameLat: d.lastNameLat,
+  phone: d.phone,
+  birthDate: d.birthDate,
+})
+
+/** Data rows of a list (the header, row 1, is not one). */
+export const dataRowCount = (rows: readonly unknown[]): number => Math.max(0, rows.length - 1)
+
 /**
- * One audit entry per batch: who imported which file, and the file (id) made from each
- * line. Each file's own content is in its row, its outbox entry and its first path event.
+ * One audit entry per batch: who imported which file, the file (id) made from each line,
+ * and the lines held for a person with the file each resembles. Each file's own content is in its row, its outbox entry and its first path event.
  */
 function auditBatch(
   db: Db,
   actor: Actor,
   source: string,
   created: { line: number; id: string }[],
+  held: { line: number; reason: HeldReason; file: string }[],
 ): void {
   appendAudit(
     db,
@@ -154,7 +200,7 @@ function auditBatch(
       entityType: 'import',
       entityId: source,
       before: null,
-      after: { source, created },
+      after: { source, created, ...(held.length > 0 ? { held } : {}) },
     },
     nowIso(),
   )

@@ -1,42 +1,27 @@
-import { strFromU8, unzipSync, type Unzipped } from 'fflate'
+import { strFromU8 } from 'fflate'
 import { appError } from '@shared/errors'
 import { attributes, decodeXml, textOf } from './xml'
 import { excelSerialToIso } from '../import/values'
+import { createZipReader } from './zip-read'
 
 /**
  * Reads the first visible sheet of an XLSX workbook as rows of text, the way the import
  * reads a CSV: row n of the sheet is `rows[n - 1]` (so error reports name the row the
  * clerk sees in Excel), cells by their column letter, shared and inline strings resolved,
  * numbers as written, and date-formatted numbers as ISO dates. Old binary `.xls` files and
- * anything that is not a workbook get a clear error; oversized parts (zip bombs) are refused.
+ * anything that is not a workbook get a clear error; a workbook that inflates past its
+ * budget (a zip bomb) is stopped while inflating (zip-read.ts).
  */
-const MAX_PART_BYTES = 400 * 1024 * 1024
 
 /** Built-in number formats that are dates (ECMA-376 §18.8.30). */
 const DATE_FORMAT_IDS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
 ])
 
-function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzipped {
-  let oversized = false
-  let parts: Unzipped
-  try {
-    parts = unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false
-        if (file.originalSize > MAX_PART_BYTES) oversized = true
-        return !oversized
-      },
-    })
-  } catch (cause) {
-    throw Object.assign(appError('validation', 'errors.import_unreadable'), { cause })
-  }
-  if (oversized) throw appError('validation', 'errors.import_too_big')
-  return parts
-}
+type Parts = ReturnType<typeof createZipReader>
 
-const text = (parts: Unzipped, name: string): string | null => {
-  const part = parts[name]
+const text = (parts: Parts, name: string): string | null => {
+  const part = parts.read(name)
   return part ? strFromU8(part) : null
 }
 
@@ -131,18 +116,11 @@ export function readXlsx(bytes: Uint8Array): string[][] {
     throw appError('validation', 'errors.import_old_xls')
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw appError('validation', 'errors.import_unreadable')
-  const index = unzipParts(
-    bytes,
-    (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels',
-  )
-  const workbook = text(index, 'xl/workbook.xml')
-  const rels = text(index, 'xl/_rels/workbook.xml.rels')
+  const parts = createZipReader(bytes)
+  const workbook = text(parts, 'xl/workbook.xml')
+  const rels = text(parts, 'xl/_rels/workbook.xml.rels')
   if (!workbook || !rels) throw appError('validation', 'errors.import_unreadable')
   const sheetPath = firstSheetPath(workbook, rels)
-  const parts = unzipParts(
-    bytes,
-    (n) => n === sheetPath || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml',
-  )
   const sheet = text(parts, sheetPath)
   if (sheet === null) throw appError('validation', 'errors.import_unreadable')
   const strings = sharedStrings(text(parts, 'xl/sharedStrings.xml'))
@@ -152,13 +130,16 @@ export function readXlsx(bytes: Uint8Array): string[][] {
   for (const row of sheet.matchAll(ROW)) {
     const r = attr(row[1] ?? '', 'r')
     const at = r ? Number(r) - 1 : rows.length
-    if (!Number.isInteger(at) || at < rows.length || at > 2_000_000) continue
+    // Rows out of order or past Excel's last row: a damaged sheet, not rows to drop silently.
+    if (!Number.isInteger(at) || at < rows.length || at > 1_048_575)
+      throw appError('validation', 'errors.import_unreadable')
     while (rows.length < at) rows.push([])
     const cells: string[] = []
     for (const cell of (row[2] ?? '').matchAll(CELL)) {
       const attrs = cell[1] ?? ''
       const column = columnOf(attr(attrs, 'r')) ?? cells.length
-      if (column > 16_383) continue
+      if (column > 16_383)
+        throw appError('validation', 'errors.import_too_many_columns', { max: 16_384 })
       while (cells.length < column) cells.push('')
       cells[column] = cellText(attrs, cell[2] ?? '', strings, dates)
     }

@@ -66,3 +66,16 @@ export function nameIn(
   if (!row) return ''
   return language === 'ar' ? row.nameAr : row.nameFr
 }
+
+/**
+ * Provinces or communes with those of the chamber's own region first (then the rest of the
+ * country, in their usual order): where a place is asked, the chamber's region comes first.
+ */
+export function chamberRegionFirst<T>(
+  rows: readonly T[],
+  regionOf: (row: T) => string | undefined,
+  chamberRegion: string,
+): T[] {
+  const mine = rows.filter((r) => regionOf(r) === chamberRegion)
+  return [...mine, ...rows.filter((r) => regionOf(r) !== chamberRegion)]
+}

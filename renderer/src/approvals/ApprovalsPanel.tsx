@@ -12,6 +12,7 @@ import { Ltr } from '../components/Ltr'
 import { ChangesTable } from './ChangesTable'
 import { ReturnModal } from './ReturnModal'
 import { when } from './when'
+import { formatDay } from '@shared/text/dates'
 
 /**
  * The supervisor's queue: clerks' registrations and identity changes waiting before they
@@ -103,7 +104,7 @@ export function ApprovalsPanel() {
                   )}
                   {a.artisan.birthDate && (
                     <Text size="sm">
-                      <Ltr>{a.artisan.birthDate}</Ltr>
+                      <Ltr>{formatDay(a.artisan.birthDate)}</Ltr>
                     </Text>
                   )}
                 </Group>

@@ -32,6 +32,7 @@ import { DocumentsCard } from './DocumentsCard'
 import { PathActionModal } from './PathActionModal'
 import { PathBadges } from './PathBadges'
 import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
+import { formatDay, formatInstantDay } from '@shared/text/dates'
 
 /** The artisan's file: identity, craft, path with dates and next steps, history. */
 export function ArtisanFilePage({ id }: { id: string }) {
@@ -116,7 +117,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
                 label={t(
                   `enums.step.${m === 'rna' ? 'rna_registered' : m === 'cnss' ? 'cnss_pre_registered' : m === 'amo' ? 'amo_covered' : m === 'bank' ? 'bank_opened' : 'identified'}`,
                 )}
-                description={dates[m] ? <Ltr>{dates[m]}</Ltr> : undefined}
+                description={dates[m] ? <Ltr>{formatDay(dates[m])}</Ltr> : undefined}
               />
             ))}
           </Stepper>
@@ -150,7 +151,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
                 t('artisan.born'),
                 file.birthDate ? (
                   <>
-                    <Ltr>{file.birthDate}</Ltr> {file.birthPlace}
+                    <Ltr>{formatDay(file.birthDate)}</Ltr> {file.birthPlace}
                   </>
                 ) : (
                   ''
@@ -222,7 +223,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
             {file.events.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td w={120}>
-                  <Ltr>{e.happenedOn}</Ltr>
+                  <Ltr>{formatDay(e.happenedOn)}</Ltr>
                 </Table.Td>
                 <Table.Td>
                   {t(`enums.step.${e.step}`)}
@@ -245,7 +246,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
                   <Text size="xs" c="dimmed">
                     {t('artisan.recordedBy', {
                       name: isolate(e.actorName),
-                      date: ltr(e.recordedAt.slice(0, 10)),
+                      date: ltr(formatInstantDay(e.recordedAt)),
                     })}
                   </Text>
                 </Table.Td>

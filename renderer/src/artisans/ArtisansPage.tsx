@@ -1,11 +1,14 @@
-import { Alert, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDesk } from '../app/desk-context'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
 import { ListFilterSchema, type ListFilter } from '@shared/artisans/list'
+import { isIsoDay } from '@shared/text/dates'
 import { nameIn, useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import { navigate } from '../app/useRoute'
 import { DrillBanner } from './DrillBanner'
 import { ExportPanel } from './ExportPanel'
@@ -76,7 +79,7 @@ export function ArtisansPage({ params }: { params: URLSearchParams }) {
     label: string,
     data: { value: string; label: string }[],
   ) => (
-    <Select
+    <ChoiceSelect
       label={label}
       data={data}
       value={(filter[key] as string | undefined) ?? null}
@@ -89,12 +92,13 @@ export function ArtisansPage({ params }: { params: URLSearchParams }) {
   )
 
   const day = (key: 'createdFrom' | 'createdTo', label: string) => (
-    <TextInput
-      type="date"
+    <DateField
       label={label}
       size="xs"
       value={filter[key] ?? ''}
-      onChange={(e) => set(key, e.currentTarget.value || null)}
+      onChange={(v) => {
+        if (!v || isIsoDay(v)) set(key, v || null)
+      }}
     />
   )
 

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { fromBase64 } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
+import { formatInstant } from '@shared/text/dates'
 
 type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
 
@@ -108,7 +109,7 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
                   {t(`documents.${d.type}`)} · <Ltr>{d.number}</Ltr>
                 </Text>
                 <Text size="xs" c="dimmed">
-                  <Ltr>{d.issuedAt.slice(0, 16).replace('T', ' ')}</Ltr> ·{' '}
+                  <Ltr>{formatInstant(d.issuedAt)}</Ltr> ·{' '}
                   {t('documents.by', { name: isolate(d.issuedByName) })}
                 </Text>
               </Stack>

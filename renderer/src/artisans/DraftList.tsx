@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
+import { formatInstant } from '@shared/text/dates'
 
 /** Registrations saved half-way on this desk, to resume. */
 export function DraftList() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [drafts, setDrafts] = useState<{ id: string; label: string; updatedAt: string }[]>([])
   useEffect(() => {
     api.call('drafts.list', {}).then(setDrafts, () => setDrafts([]))
@@ -22,11 +23,7 @@ export function DraftList() {
           <Group key={d.id} justify="space-between">
             <Text size="sm">
               {d.label || t('register.untitledDraft')} ·{' '}
-              <span dir="ltr">
-                {new Date(d.updatedAt).toLocaleString(
-                  i18n.language === 'ar' ? 'ar-MA-u-nu-latn' : i18n.language,
-                )}
-              </span>
+              <span dir="ltr">{formatInstant(d.updatedAt)}</span>
             </Text>
             <Button component="a" size="xs" variant="light" href={hrefOf.register({ draft: d.id })}>
               {t('counter.openDraft')}

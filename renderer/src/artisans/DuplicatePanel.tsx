@@ -15,6 +15,7 @@ import {
 import { isolate } from '@shared/text/bidi'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDay, isIsoDay } from '@shared/text/dates'
 import type { ArtisanSummary } from '@shared/artisans/records'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
@@ -45,7 +46,9 @@ export function DuplicatePanel({
   const { t, i18n } = useTranslation()
   const [found, setFound] = useState<Duplicates | null>(null)
   const [comparing, setComparing] = useState<ArtisanSummary | null>(null)
-  const { cin, phone, birthDate, firstNameAr, lastNameAr, firstNameLat, lastNameLat } = values
+  const { cin, phone, firstNameAr, lastNameAr, firstNameLat, lastNameLat } = values
+  // A day still being typed (or unreadable) is not compared: only a whole ISO day is.
+  const birthDate = isIsoDay(values.birthDate) ? values.birthDate : ''
 
   useEffect(() => {
     const probe = { cin, phone, birthDate, firstNameAr, lastNameAr, firstNameLat, lastNameLat }
@@ -153,7 +156,7 @@ function rowsOf(a: Comparable): [string, string][] {
     ['artisan.cin', a.cin ?? ''],
     ['register.lastNameAr', `${a.firstNameAr ?? ''} ${a.lastNameAr ?? ''}`],
     ['register.lastNameLat', `${a.firstNameLat ?? ''} ${a.lastNameLat ?? ''}`],
-    ['register.birthDate', a.birthDate ?? ''],
+    ['register.birthDate', formatDay(a.birthDate)],
     ['artisan.phones', a.phone?.startsWith('+') ? phoneText(a.phone) : (a.phone ?? '')],
   ]
 }

@@ -5,7 +5,6 @@ import {
   Group,
   Paper,
   Progress,
-  Select,
   Stack,
   Table,
   Text,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MAX_IMPORT_BYTES } from '@shared/api/methods/imports'
 import { IDENTIFICATION_FIELDS } from '@shared/artisans/identification'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { Language } from '@shared/settings/language'
@@ -21,14 +21,17 @@ import { readChosenFile, type FileContent } from '../files/file-content'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { useJobStatus } from '../components/useJobStatus'
+import { ImportHeldRows } from './ImportHeldRows'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 type Preview = Awaited<ReturnType<typeof api.call<'import.preview'>>>
 type Status = Awaited<ReturnType<typeof api.call<'import.status'>>>
 
 /**
- * Import an identification list (CSV): the columns recognised are shown with the first
- * rows and can be corrected; the import runs with progress and can be cancelled; the
- * summary accounts for every row and offers the error report of rejected ones.
+ * Import an identification list (XLSX or CSV): the columns recognised are shown with the
+ * first rows and can be corrected; the import runs with progress and can be cancelled; the
+ * summary accounts for every row and offers the report of rejected and held rows; held
+ * rows are shown with the file they resemble, for a person to decide (ImportHeldRows).
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation()
@@ -45,6 +48,17 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setError(null)
     setStatus(null)
     setJobId(null)
+    setPreview(null)
+    if (picked.size > MAX_IMPORT_BYTES) {
+      // Refused before a byte is read: the size and the cap, in megabytes.
+      const mb = (n: number) => Math.max(0.1, Math.round((n / 1024 / 1024) * 10) / 10)
+      setError({
+        code: 'validation',
+        key: 'errors.import_file_too_big',
+        params: { size: mb(picked.size), max: mb(MAX_IMPORT_BYTES) },
+      })
+      return
+    }
     const content = await readChosenFile(picked)
     setFile({ name: picked.name, content })
     api.call('import.preview', { fileName: picked.name, ...content }).then((p) => {
@@ -116,7 +130,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                           <Text size="xs" fw={700}>
                             <bdi>{h}</bdi>
                           </Text>
-                          <Select
+                          <ChoiceSelect
                             size="xs"
                             aria-label={t('import.columnFor', { column: isolate(h) })}
                             data={fieldOptions}
@@ -174,7 +188,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               </Group>
             ) : (
               <Alert
-                color={status.rejected ? 'yellow' : 'teal'}
+                color={status.rejected || status.held ? 'yellow' : 'teal'}
                 role="status"
                 data-testid="import-summary"
               >
@@ -184,13 +198,31 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                     {' '}
                     <a
                       href={reportUrl}
-                      download={`${file?.name.replace(/\.csv$/i, '') ?? 'import'}.errors.csv`}
+                      download={`${file?.name.replace(/\.(csv|txt|xlsx)$/i, '') ?? 'import'}.errors.csv`}
                     >
                       {t('import.report')}
                     </a>
                   </>
                 )}
               </Alert>
+            )}
+            {jobId && status.state !== 'running' && status.heldRows.length > 0 && (
+              <ImportHeldRows
+                jobId={jobId}
+                rows={status.heldRows}
+                total={status.held}
+                dryRun={status.dryRun}
+                onDecided={(row) => {
+                  setStatus(
+                    (s) =>
+                      s && {
+                        ...s,
+                        heldRows: s.heldRows.map((h) => (h.line === row.line ? row : h)),
+                      },
+                  )
+                  if (row.decision === 'registered') onImported()
+                }}
+              />
             )}
           </Stack>
         )}

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PARTNER_BANKS } from '@shared/artisans/enums'
 import type { PathAction } from '@shared/artisans/path-action'
-import { todayIso } from '@shared/artisans/birth-date'
+import { localTodayIso } from '@shared/text/dates'
 import { errorDataOf, type AppErrorData, type FieldError } from '@shared/errors'
 import { api } from '../api/transport'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import { ErrorAlert } from '../components/ErrorAlert'
 
 /** Records one path step with its date and evidence (NIA, reason, CNSS number, bank). */
@@ -23,7 +25,7 @@ export function PathActionModal({
   onDone: () => void
 }) {
   const { t } = useTranslation()
-  const [happenedOn, setHappenedOn] = useState(todayIso())
+  const [happenedOn, setHappenedOn] = useState(localTodayIso())
   const [nia, setNia] = useState('')
   const [reason, setReason] = useState('')
   const [cnssNumber, setCnssNumber] = useState('')
@@ -85,13 +87,13 @@ export function PathActionModal({
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('path.happenedOn')}
             value={happenedOn}
-            onChange={(e) => setHappenedOn(e.currentTarget.value)}
+            onChange={setHappenedOn}
+            max={localTodayIso()}
             error={fieldError('happenedOn')}
-            classNames={{ input: 'ltr-number' }}
+            required
             data-autofocus
           />
           {step === 'rna_registered' && (
@@ -133,7 +135,7 @@ export function PathActionModal({
             />
           )}
           {(step === 'bank_referred' || step === 'bank_opened') && (
-            <Select
+            <ChoiceSelect
               label={t('path.bank')}
               data={PARTNER_BANKS.map((b) => ({ value: b, label: t(`enums.bank.${b}`) }))}
               value={bank}

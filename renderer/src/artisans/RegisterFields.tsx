@@ -2,9 +2,7 @@ import {
   Checkbox,
   Fieldset,
   Input,
-  MultiSelect,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Textarea,
@@ -21,7 +19,11 @@ import {
   type ActorType,
 } from '@shared/artisans/enums'
 import type { FieldError } from '@shared/errors'
+import { localTodayIso } from '@shared/text/dates'
 import { nameIn, type Reference } from '../app/reference'
+import { ChoiceMultiSelect } from '../components/ChoiceMultiSelect'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import type { RegisterForm, RegisterValues } from './useRegisterForm'
 
 /** The registration form's sections, in the order of the CIN card and the RNA file. */
@@ -94,7 +96,7 @@ export function RegisterFields({
             {...text('cin', { className: 'ltr-number' })}
             data-autofocus
           />
-          <Select
+          <ChoiceSelect
             label={t('register.sex')}
             required
             {...choice('sex', options(SEXES, 'enums.sex'))}
@@ -123,11 +125,16 @@ export function RegisterFields({
             lang="fr"
             {...text('lastNameLat', { className: 'ltr-input' })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('register.birthDate')}
             required
-            {...text('birthDate', { className: 'ltr-number' })}
+            name="birthDate"
+            pivot="past"
+            max={localTodayIso()}
+            value={values.birthDate}
+            onChange={(v) => set('birthDate', v)}
+            onBlur={() => blur('birthDate')}
+            error={message(form.errorFor('birthDate'))}
           />
           <TextInput
             label={t('register.birthPlace')}
@@ -149,7 +156,7 @@ export function RegisterFields({
             type="tel"
             {...text('phone2', { className: 'ltr-number' })}
           />
-          <Select
+          <ChoiceSelect
             label={t('chamber.region')}
             required
             searchable
@@ -163,7 +170,7 @@ export function RegisterFields({
               set('communeCode', '')
             }}
           />
-          <Select
+          <ChoiceSelect
             label={t('register.province')}
             required
             searchable
@@ -173,7 +180,7 @@ export function RegisterFields({
               set('communeCode', '')
             }}
           />
-          <Select
+          <ChoiceSelect
             label={t('register.commune')}
             required
             searchable
@@ -189,12 +196,12 @@ export function RegisterFields({
 
       <Fieldset legend={t('register.sectionCraft')}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Select
+          <ChoiceSelect
             label={t('artisan.actorType')}
             required
             {...choice('actorType', options(ACTOR_TYPES, 'enums.actorType'))}
           />
-          <Select
+          <ChoiceSelect
             label={t('artisan.practice')}
             required
             {...choice('practice', options(PRACTICES, 'enums.practice'))}
@@ -213,14 +220,14 @@ export function RegisterFields({
               {...text('organisationLegalId', { className: 'ltr-number' })}
             />
           )}
-          <Select
+          <ChoiceSelect
             label={t('artisan.mainActivity')}
             required
             searchable
             {...choice('mainActivity', [])}
             data={activities}
           />
-          <MultiSelect
+          <ChoiceMultiSelect
             label={t('artisan.secondaryActivities')}
             data={activities}
             searchable
@@ -238,7 +245,7 @@ export function RegisterFields({
 
       <Fieldset legend={t('register.sectionQualification')}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Select
+          <ChoiceSelect
             label={t('artisan.qualification')}
             required
             {...choice('qualification', options(QUALIFICATIONS, 'enums.qualification'))}

@@ -3,6 +3,7 @@ import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
+import { useDesk } from '../app/desk-context'
 import { useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
@@ -32,8 +33,12 @@ interface Editing {
 export function RegisterPage({ params }: { params: URLSearchParams }) {
   const draftId = params.get('draft')
   const editId = params.get('edit')
+  const { profile } = useDesk()
+  // A new file starts in the chamber's own region (the clerk can change it).
   const [initial, setInitial] = useState<RegisterValues | null>(
-    draftId || editId ? null : valuesFromParams(params),
+    draftId || editId
+      ? null
+      : { ...valuesFromParams(params), regionCode: profile.chamber.regionCode },
   )
   const [editing, setEditing] = useState<Editing | null>(null)
   const [failure, setFailure] = useState<AppErrorData | null>(null)

@@ -1,8 +1,11 @@
-import { Button, Group, Select, TextInput } from '@mantine/core'
+import { Button, Group, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditFilter } from '@shared/api/methods/audit'
+import { isIsoDay } from '@shared/text/dates'
 import { api } from '../api/transport'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import { ACTION_GROUPS, groupLabel } from './action-label'
 
 /**
@@ -57,7 +60,7 @@ export function AuditFilters({
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" data-testid="audit-filters">
-      <Select
+      <ChoiceSelect
         label={t('audit.filters.actor')}
         placeholder={t('audit.filters.anyActor')}
         data={actors}
@@ -67,19 +70,19 @@ export function AuditFilters({
         searchable
         w={200}
       />
-      <TextInput
-        type="date"
-        dir="ltr"
+      <DateField
         label={t('audit.filters.from')}
         value={value.from ?? ''}
-        onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+        max={value.to}
+        onChange={(v) => (!v || isIsoDay(v)) && set({ from: v || undefined })}
+        w={170}
       />
-      <TextInput
-        type="date"
-        dir="ltr"
+      <DateField
         label={t('audit.filters.to')}
         value={value.to ?? ''}
-        onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+        min={value.from}
+        onChange={(v) => (!v || isIsoDay(v)) && set({ to: v || undefined })}
+        w={170}
       />
       <TextInput
         dir="ltr"
@@ -91,7 +94,7 @@ export function AuditFilters({
         error={artisanUnknown ? t('audit.artisanUnknown') : undefined}
         w={220}
       />
-      <Select
+      <ChoiceSelect
         label={t('audit.filters.action')}
         placeholder={t('audit.filters.anyAction')}
         data={ACTION_GROUPS.map((g) => ({ value: g, label: groupLabel(t, g) }))}

@@ -1,9 +1,10 @@
-import { Fieldset, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { defaultChamberNames, type Region } from '@shared/reference/regions'
 import type { FieldError } from '@shared/errors'
 import { LogoPicker } from './LogoPicker'
 import type { ChamberForm, FieldName } from './useChamberForm'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /**
  * The chamber and desk fields, used by first-run setup and by Settings. Choosing a region
@@ -34,7 +35,7 @@ export function ChamberFields({ form, regions }: { form: ChamberForm; regions: R
     <Stack gap="lg">
       <Fieldset legend={t('setup.chamberSection')}>
         <Stack gap="sm">
-          <Select
+          <ChoiceSelect
             label={t('chamber.region')}
             placeholder={t('chamber.regionPlaceholder')}
             data={regions.map((r) => ({

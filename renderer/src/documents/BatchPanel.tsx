@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
+import { isIsoDay, localTodayIso } from '@shared/text/dates'
 import { api } from '../api/transport'
+import { DateField } from '../components/DateField'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { useJobStatus } from '../components/useJobStatus'
 import { fromBase64 } from '../files/file-content'
@@ -27,9 +18,7 @@ type Status = Awaited<ReturnType<typeof api.call<'documents.batchStatus'>>>
  */
 export function BatchPanel() {
   const { t } = useTranslation()
-  const [since, setSince] = useState(() =>
-    new Date(Date.now() - 7 * 864e5).toISOString().slice(0, 10),
-  )
+  const [since, setSince] = useState(() => localTodayIso(new Date(Date.now() - 7 * 864e5)))
   const [without, setWithout] = useState(true)
   const [count, setCount] = useState<number | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
@@ -41,7 +30,7 @@ export function BatchPanel() {
   const selection = { registeredSince: since, withoutCertificate: without }
 
   useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return setCount(null)
+    if (!isIsoDay(since)) return setCount(null)
     api.call('documents.batchCount', { registeredSince: since, withoutCertificate: without }).then(
       (r) => setCount(r.count),
       () => setCount(null),
@@ -69,11 +58,11 @@ export function BatchPanel() {
           {t('documents.batchTitle')}
         </Title>
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label={t('documents.batchSince')}
             value={since}
-            onChange={(e) => setSince(e.currentTarget.value)}
+            onChange={setSince}
+            max={localTodayIso()}
             disabled={running}
           />
           <Checkbox

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { BatchPanel } from './BatchPanel'
 import { KeysPanel } from './KeysPanel'
+import { formatDay } from '@shared/text/dates'
 
 /**
  * Documents (Alt+3): verify a certificate from its QR code — scanned with a USB reader
@@ -76,7 +77,7 @@ export function DocumentsPage() {
                   </Text>
                   <Text size="sm">
                     {t('artisan.nia')}: <Ltr>{result.nia ?? ''}</Ltr> · {t('documents.number')}{' '}
-                    <Ltr>{result.number ?? ''}</Ltr> · <Ltr>{result.issuedOn ?? ''}</Ltr>
+                    <Ltr>{result.number ?? ''}</Ltr> · <Ltr>{formatDay(result.issuedOn)}</Ltr>
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('documents.signedWith', { key: isolate(result.keyId ?? '') })}

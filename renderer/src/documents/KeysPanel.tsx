@@ -17,6 +17,7 @@ import { isolate } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
+import { formatInstantDay } from '@shared/text/dates'
 
 type Key = Awaited<ReturnType<typeof api.call<'signing.keys'>>>[number]
 
@@ -71,7 +72,7 @@ export function KeysPanel() {
                   <Ltr>{k.id}</Ltr>
                 </Table.Td>
                 <Table.Td>
-                  <Ltr>{k.createdAt.slice(0, 10)}</Ltr>
+                  <Ltr>{formatInstantDay(k.createdAt)}</Ltr>
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={colors[state(k)]}>

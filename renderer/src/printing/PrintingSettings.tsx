@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import type { PrintPreference, Printer } from '@shared/settings/printing'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /**
  * Settings › Printing: the print dialog each time (default), or straight to one of this
@@ -52,7 +53,7 @@ export function PrintingSettings() {
               disabled={!desktop}
               onChange={(e) => setPreference({ ...preference, silent: e.currentTarget.checked })}
             />
-            <Select
+            <ChoiceSelect
               label={t('printing.printer')}
               placeholder={t(printers.length ? 'register.choose' : 'printing.noPrinters')}
               data={printers.map((p) => ({
@@ -64,7 +65,7 @@ export function PrintingSettings() {
               value={preference.printer}
               disabled={!desktop || !preference.silent}
               onChange={(printer) => setPreference({ ...preference, printer })}
-              maw={420}
+              w={420}
             />
           </>
         )}

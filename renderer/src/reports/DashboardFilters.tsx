@@ -1,10 +1,13 @@
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, SEXES } from '@shared/artisans/enums'
 import { AGE_BANDS, type AgeBand, type DashboardFilter } from '@shared/reports/dashboard'
+import { isIsoDay } from '@shared/text/dates'
 import { useDesk } from '../app/desk-context'
 import { nameIn, useReference } from '../app/reference'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import { PRESETS, presetOf, presetPeriod, type Preset } from './period-presets'
 
 type Key = Exclude<keyof DashboardFilter, 'period'>
@@ -48,7 +51,7 @@ export function DashboardFilters({
   }
   // A day past the other end moves that end too: the period never turns inside out.
   const setDay = (end: 'from' | 'to', value: string) => {
-    if (!value) return
+    if (!isIsoDay(value)) return
     const period = { ...filter.period, [end]: value }
     if (period.from > period.to) period[end === 'from' ? 'to' : 'from'] = value
     onChange({ ...filter, period })
@@ -84,7 +87,7 @@ export function DashboardFilters({
   const enumOptions = (list: readonly string[], prefix: string) =>
     list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))
   const select = (key: Key, label: string, data: { value: string; label: string }[]) => (
-    <Select
+    <ChoiceSelect
       label={label}
       data={data}
       value={filter[key] ?? null}
@@ -100,30 +103,25 @@ export function DashboardFilters({
   return (
     <Paper withBorder p="sm" className="no-print">
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
-        <Select
+        <ChoiceSelect
           label={t('reports.filter.period')}
           data={PRESETS.map((p) => ({ value: p, label: t(`reports.preset.${p}`) }))}
           value={preset}
           placeholder={t('reports.preset.custom')}
           onChange={(p) => p && onChange({ ...filter, period: presetPeriod(p as Preset, today) })}
           size="xs"
-          allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('reports.filter.from')}
           size="xs"
           value={filter.period.from}
-          max={filter.period.to}
-          onChange={(e) => setDay('from', e.currentTarget.value)}
+          onChange={(v) => setDay('from', v)}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('reports.filter.to')}
           size="xs"
           value={filter.period.to}
-          min={filter.period.from}
-          onChange={(e) => setDay('to', e.currentTarget.value)}
+          onChange={(v) => setDay('to', v)}
         />
         {select('provinceCode', t('register.province'), provinces)}
         {select('communeCode', t('register.commune'), communes)}

@@ -14,6 +14,7 @@ import { localToday } from './period-presets'
 import { ReportCard } from './ReportCard'
 import { TrendCard } from './TrendCard'
 import { useDashboard } from './useDashboard'
+import { formatDay } from '@shared/text/dates'
 
 /**
  * The chamber's figures at a glance (issue 8): the path funnel, the period's work and its
@@ -41,7 +42,7 @@ export function DashboardPage({ params }: { params: URLSearchParams }) {
           {loading && <Loader size="xs" aria-label={t('reports.loading')} />}
           <Badge variant="light" color="gray" data-testid="dashboard-period">
             <Ltr>
-              {filter.period.from} → {filter.period.to}
+              {formatDay(filter.period.from)} → {formatDay(filter.period.to)}
             </Ltr>
           </Badge>
         </Group>

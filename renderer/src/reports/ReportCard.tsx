@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { fromBase64, saveFile } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
 import { monthName, recentMonths, recentQuarters } from './report-periods'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -74,16 +75,15 @@ export function ReportCard({ today, provinceCode }: { today: string; provinceCod
               { value: 'quarter', label: t('reports.document.quarterly') },
             ]}
           />
-          <Select
+          <ChoiceSelect
             size="xs"
             label={t('reports.document.period')}
             data={periods}
             value={chosen}
             onChange={setPeriod}
-            allowDeselect={false}
             w={200}
           />
-          <Select
+          <ChoiceSelect
             size="xs"
             label={t('reports.document.language')}
             data={[
@@ -92,7 +92,6 @@ export function ReportCard({ today, provinceCode }: { today: string; provinceCod
             ]}
             value={lang}
             onChange={(v) => v && setLang(v as 'ar' | 'fr')}
-            allowDeselect={false}
             w={140}
           />
           <Button size="xs" onClick={() => void make('pdf')} loading={busy === 'pdf'}>

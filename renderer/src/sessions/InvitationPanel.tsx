@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Paper, Select, Stack, Text } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
@@ -17,6 +17,8 @@ import { fromBase64, saveFile } from '../files/file-content'
 import { PdfPreview } from '../printing/PdfPreview'
 import { PeopleTable } from './PeopleTable'
 import { useSessionFile } from './useSessionFile'
+import { ChoiceMultiSelect } from '../components/ChoiceMultiSelect'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /**
  * Building the invitation list from the register: communes, activities and a stage of the
@@ -121,7 +123,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
       <Paper withBorder p="md" display={organiser ? undefined : 'none'}>
         <Stack gap="sm">
           <Group grow align="flex-start">
-            <MultiSelect
+            <ChoiceMultiSelect
               label={t('sessions.invite.communes')}
               placeholder={t('sessions.invite.anyCommune')}
               searchable
@@ -130,7 +132,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
               onChange={setCommunes}
               comboboxProps={{ withinPortal: true }}
             />
-            <MultiSelect
+            <ChoiceMultiSelect
               label={t('sessions.invite.activities')}
               placeholder={t('sessions.invite.anyActivity')}
               searchable
@@ -139,7 +141,7 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
               onChange={setActivities}
               comboboxProps={{ withinPortal: true }}
             />
-            <Select
+            <ChoiceSelect
               label={t('sessions.invite.pathTarget')}
               data={PATH_TARGETS.map((p) => ({ value: p, label: t(`sessions.target.${p}`) }))}
               value={pathTarget}

@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { FieldError } from '@shared/errors'
 import { PARTNER_KINDS, type Partner } from '@shared/sessions/session'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /** The session's partners, one row each: which body, its name, the person to call. */
 export function PartnersFields({
@@ -27,7 +28,7 @@ export function PartnersFields({
       </Text>
       {partners.map((p, i) => (
         <Group key={i} align="flex-start" wrap="nowrap" data-testid="partner-row">
-          <Select
+          <ChoiceSelect
             aria-label={t('sessions.form.partnerKind')}
             data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`sessions.partner.${k}`) }))}
             value={p.kind}

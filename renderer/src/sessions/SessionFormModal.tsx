@@ -1,21 +1,16 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core'
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaravanSummary } from '@shared/sessions/caravan'
 import { SESSION_KINDS, SESSION_LANGUAGES, type Session } from '@shared/sessions/session'
 import { api } from '../api/transport'
-import { nameIn, useReference } from '../app/reference'
+import { useDesk } from '../app/desk-context'
+import { chamberRegionFirst, nameIn, useReference } from '../app/reference'
+import { ChoiceMultiSelect } from '../components/ChoiceMultiSelect'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { DateField } from '../components/DateField'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { TimeField } from '../components/TimeField'
 import { PartnersFields } from './PartnersFields'
 import { useSessionForm } from './useSessionForm'
 
@@ -38,6 +33,7 @@ export function SessionFormModal({
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const reference = useReference()
+  const region = useDesk().profile.chamber.regionCode
   const form = useSessionForm(existing, caravanId)
   const { values, set, blur } = form
   const [caravans, setCaravans] = useState<CaravanSummary[]>([])
@@ -51,24 +47,30 @@ export function SessionFormModal({
     return e ? t(e.key, e.params) : undefined
   }
   // The day and the start make one date-time: its error shows once, under the day.
-  const text = (
-    field: 'title' | 'venue' | 'organiser' | 'capacity' | 'day' | 'startTime' | 'endTime',
-  ) => ({
+  const text = (field: 'title' | 'venue' | 'organiser' | 'capacity') => ({
     value: values[field],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(field, e.currentTarget.value),
     onBlur: () => blur(field),
     error: message(field),
   })
   const provinces = useMemo(
-    () => (reference?.provinces ?? []).map((p) => ({ value: p.code, label: nameIn(lang, p) })),
-    [reference, lang],
+    () =>
+      chamberRegionFirst(reference?.provinces ?? [], (p) => p.regionCode, region).map((p) => ({
+        value: p.code,
+        label: nameIn(lang, p),
+      })),
+    [reference, lang, region],
   )
   const communes = useMemo(
     () =>
-      (reference?.communes ?? [])
-        .filter((c) => !values.provinceCode || c.provinceCode === values.provinceCode)
-        .map((c) => ({ value: c.code, label: nameIn(lang, c) })),
-    [reference, values.provinceCode, lang],
+      chamberRegionFirst(
+        (reference?.communes ?? []).filter(
+          (c) => !values.provinceCode || c.provinceCode === values.provinceCode,
+        ),
+        (c) => reference?.province.get(c.provinceCode)?.regionCode,
+        region,
+      ).map((c) => ({ value: c.code, label: nameIn(lang, c) })),
+    [reference, values.provinceCode, lang, region],
   )
   const activities = useMemo(
     () => (reference?.activities ?? []).map((a) => ({ value: a.code, label: nameIn(lang, a) })),
@@ -99,7 +101,7 @@ export function SessionFormModal({
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Select
+          <ChoiceSelect
             label={t('sessions.form.kind')}
             required
             data={SESSION_KINDS.map((k) => ({ value: k, label: t(`sessions.kind.${k}`) }))}
@@ -114,31 +116,32 @@ export function SessionFormModal({
             classNames={{ input: 'auto-input' }}
             {...text('title')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('sessions.form.day')}
             required
-            dir="ltr"
-            {...text('day')}
+            value={values.day}
+            onChange={(v) => set('day', v)}
+            onBlur={() => blur('day')}
+            error={message('day')}
           />
           <Group grow align="flex-start">
-            <TextInput
-              type="time"
+            <TimeField
               label={t('sessions.form.start')}
               required
-              dir="ltr"
-              {...text('startTime')}
-              error={undefined}
+              value={values.startTime}
+              onChange={(v) => set('startTime', v)}
+              onBlur={() => blur('startTime')}
             />
-            <TextInput
-              type="time"
+            <TimeField
               label={t('sessions.form.end')}
               required
-              dir="ltr"
-              {...text('endTime')}
+              value={values.endTime}
+              onChange={(v) => set('endTime', v)}
+              onBlur={() => blur('endTime')}
+              error={message('endTime')}
             />
           </Group>
-          <Select
+          <ChoiceSelect
             label={t('sessions.form.province')}
             searchable
             clearable
@@ -151,7 +154,7 @@ export function SessionFormModal({
             error={message('provinceCode')}
             comboboxProps={{ withinPortal: true }}
           />
-          <Select
+          <ChoiceSelect
             label={t('sessions.form.commune')}
             searchable
             clearable
@@ -177,7 +180,7 @@ export function SessionFormModal({
             dir="ltr"
             {...text('capacity')}
           />
-          <Select
+          <ChoiceSelect
             label={t('sessions.form.caravan')}
             clearable
             data={caravans.map((c) => ({ value: c.id, label: c.title }))}
@@ -200,7 +203,7 @@ export function SessionFormModal({
           </Group>
         </Checkbox.Group>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <MultiSelect
+          <ChoiceMultiSelect
             label={t('sessions.form.targetActivities')}
             searchable
             data={activities}
@@ -208,7 +211,7 @@ export function SessionFormModal({
             onChange={(v) => set('targetActivities', v)}
             comboboxProps={{ withinPortal: true }}
           />
-          <MultiSelect
+          <ChoiceMultiSelect
             label={t('sessions.form.targetCommunes')}
             searchable
             data={communes}

@@ -1,11 +1,13 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData, type FieldError } from '@shared/errors'
 import { formatMoroccanPhone, parseMoroccanPhone } from '@shared/validation/phone'
 import { api } from '../api/transport'
-import { nameIn, useReference } from '../app/reference'
+import { useDesk } from '../app/desk-context'
+import { chamberRegionFirst, nameIn, useReference } from '../app/reference'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /**
  * A walk-in at the door: name, CIN, phone, activity, commune — enough to identify them and
@@ -47,6 +49,7 @@ export function WalkInModal({
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const ref = useReference()
+  const region = useDesk().profile.chamber.regionCode
   const [v, setV] = useState<Values>({ ...EMPTY, communeCode: defaultCommune ?? '' })
   const [fields, setFields] = useState<FieldError[]>([])
   const [failure, setFailure] = useState<AppErrorData | null>(null)
@@ -66,8 +69,13 @@ export function WalkInModal({
     ...extra,
   })
   const communes = useMemo(
-    () => (ref?.communes ?? []).map((c) => ({ value: c.code, label: nameIn(lang, c) })),
-    [ref, lang],
+    () =>
+      chamberRegionFirst(
+        ref?.communes ?? [],
+        (c) => ref?.province.get(c.provinceCode)?.regionCode,
+        region,
+      ).map((c) => ({ value: c.code, label: nameIn(lang, c) })),
+    [ref, lang, region],
   )
   const activities = useMemo(
     () => (ref?.activities ?? []).map((a) => ({ value: a.code, label: nameIn(lang, a) })),
@@ -140,7 +148,7 @@ export function WalkInModal({
               if (p) set('phone', formatMoroccanPhone(p))
             }}
           />
-          <Select
+          <ChoiceSelect
             label={t('artisan.mainActivity')}
             searchable
             clearable
@@ -150,7 +158,7 @@ export function WalkInModal({
             error={error('mainActivity')}
             comboboxProps={{ withinPortal: true }}
           />
-          <Select
+          <ChoiceSelect
             label={t('register.commune')}
             searchable
             clearable

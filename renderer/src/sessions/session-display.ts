@@ -1,20 +1,23 @@
+import { ltr } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import type { Session } from '@shared/sessions/session'
 
 /**
- * How a session's dates and place read on screen: the day in words in the UI language
- * with Western digits (as Moroccan administration writes them), hours as 09:30.
+ * How a session's dates and place read on screen: the day as `dd/mm/yyyy` in every
+ * language (docs/dates.md), after its weekday in words; hours 24-hour as 09:30. A month of
+ * the calendar is a heading, not a day: it stays in words.
  */
 const LOCALES: Record<string, string> = { ar: 'ar-MA-u-nu-latn', fr: 'fr-MA', en: 'en-GB' }
 
 export function dayText(day: string, language: string, weekday = true): string {
-  const date = new Date(`${day.slice(0, 10)}T12:00:00Z`)
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-MA', {
-    weekday: weekday ? 'long' : undefined,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
+  const iso = day.slice(0, 10)
+  const shown = ltr(formatDay(iso))
+  if (!weekday) return shown
+  const name = new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-MA', {
+    weekday: 'long',
     timeZone: 'UTC',
-  }).format(date)
+  }).format(new Date(`${iso}T12:00:00Z`))
+  return `${name} ${shown}`
 }
 
 export function monthText(month: string, language: string): string {

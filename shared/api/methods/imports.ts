@@ -6,20 +6,27 @@ import type { Role } from '../roles'
 
 /**
  * Importing identification lists from the screen: preview (columns recognised, first
- * rows), start (a job running in the background), status (progress, summary, the error
- * report), cancel.
+ * rows), start (a job running in the background), status (progress, summary, the rows
+ * held for a person to decide, the error report), decide (register a held row as a new
+ * file, or skip it), cancel.
  */
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'administrator']
+
 /**
- * The file as the clerk chose it: CSV as text, or any file (XLSX…) as base64 bytes.
- * 40 MB of CSV is several hundred thousand rows; an XLSX of that size far more.
+ * The largest list imported at once, checked before it is read (CLI, screen, API). A
+ * 100,000-row workbook is about 6 MB; the browser host carries a file as base64 in a body
+ * of at most 48 MB, which holds 32 MiB of file.
  */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024
+const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
+
+/** The file as the clerk chose it: CSV as text, or any file (XLSX…) as base64 bytes. */
 const FileFields = z.object({
   fileName: z.string().min(1).max(200),
-  text: z.string().max(40_000_000).optional(),
+  text: z.string().max(MAX_IMPORT_BYTES).optional(),
   base64: z
     .string()
-    .max(40_000_000)
+    .max(MAX_BASE64)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'errors.import_unreadable' })
     .optional(),
 })
@@ -27,6 +34,37 @@ const oneContent = (f: { text?: string | undefined; base64?: string | undefined 
   (f.text === undefined) !== (f.base64 === undefined)
 const FileSchema = FileFields.refine(oneContent, { error: 'errors.import_unreadable' })
 const Mapping = z.record(z.string().regex(/^\d+$/), z.enum(IDENTIFICATION_FIELDS))
+
+/** Why a row was held instead of matched or created: a person must decide. */
+export const HELD_REASONS = ['other_cin', 'same_cin_other_name', 'same_cin_other_birth'] as const
+export type HeldReason = (typeof HELD_REASONS)[number]
+
+/** One side of a held row: the row as read, or the file already in the register. */
+export const PersonSideSchema = z.object({
+  cin: z.string().nullable(),
+  firstNameAr: z.string().nullable(),
+  lastNameAr: z.string().nullable(),
+  firstNameLat: z.string().nullable(),
+  lastNameLat: z.string().nullable(),
+  phone: z.string().nullable(),
+  birthDate: z.string().nullable(),
+})
+export type PersonSide = z.output<typeof PersonSideSchema>
+
+export const HeldRowSchema = z.object({
+  line: z.number().int(),
+  reason: z.enum(HELD_REASONS),
+  row: PersonSideSchema,
+  file: PersonSideSchema.extend({ id: z.string() }),
+  /** What a person decided on this screen, if anything yet. */
+  decision: z.enum(['registered', 'skipped']).nullable(),
+  /** The file registered from the row, once decided so. */
+  createdId: z.string().nullable(),
+})
+export type HeldRow = z.output<typeof HeldRowSchema>
+
+/** Held rows listed on the screen; the error report lists every one. */
+export const MAX_HELD_SHOWN = 200
 
 export const importMethods = {
   'import.preview': method({
@@ -40,6 +78,8 @@ export const importMethods = {
     roles: COUNTER,
     needsSetup: true,
     writes: false,
+    // The list's content is checked row by row by the import, not refused whole here.
+    contentFields: ['text', 'base64'],
   }),
   'import.start': method({
     input: FileFields.extend({
@@ -51,6 +91,7 @@ export const importMethods = {
     roles: COUNTER,
     needsSetup: true,
     writes: true,
+    contentFields: ['text', 'base64'],
   }),
   'import.status': method({
     input: z.object({ jobId: z.string().max(64) }),
@@ -62,11 +103,26 @@ export const importMethods = {
       matched: z.number().int(),
       rejected: z.number().int(),
       empty: z.number().int(),
+      held: z.number().int(),
+      /** The first held rows (MAX_HELD_SHOWN), with both sides, for a person to decide. */
+      heldRows: z.array(HeldRowSchema),
+      dryRun: z.boolean(),
       report: z.string().nullable(),
     }),
     roles: COUNTER,
     needsSetup: true,
     writes: false,
+  }),
+  'import.decide': method({
+    input: z.object({
+      jobId: z.string().max(64),
+      line: z.number().int().positive(),
+      decision: z.enum(['register', 'skip']),
+    }),
+    output: HeldRowSchema,
+    roles: COUNTER,
+    needsSetup: true,
+    writes: true,
   }),
   'import.cancel': method({
     input: z.object({ jobId: z.string().max(64) }),
