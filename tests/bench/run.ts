@@ -74,6 +74,8 @@ async function prepare(): Promise<void> {
     seedArtisans(app.db, app.actor(), {
       count: COUNT - have,
       seed: 2026,
+      // A national-size register: files in every region, not only the bench desk's chamber.
+      region: 'all',
       onProgress: (done, total) =>
         done % 100_000 === 0 &&
         log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`),

@@ -6,6 +6,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { open as openFile } from 'node:fs/promises'
@@ -20,6 +21,7 @@ import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { takeBackup, type BackupSink } from '../../electron/services/backup/backup'
 import {
   BODY_OFFSET,
+  backupFileName,
   encodePrefix,
   readBackupHeader,
   type BackupHeader,
@@ -354,6 +356,82 @@ describe('retention', () => {
   })
 })
 
+describe('the default: daily backups into the data folder', () => {
+  it("is on from the first start, into the data folder's own backups/ (0700), keeping 7", async () => {
+    const dir = newDir()
+    const app = await newDesk(dir)
+    const status = await app.direct().call('backup.status', {})
+    expect(status.settings).toEqual({ enabled: true, folder: null, hour: 12, keep: 7 })
+    expect(status.folder).toBe(join(dir, 'backups'))
+    expect(status.defaultFolder).toBe(join(dir, 'backups'))
+    expect(status.nextDueAt).not.toBeNull()
+    expect(status.folderError).toBeNull()
+    if (process.platform !== 'win32') expect(statSync(status.folder).mode & 0o777).toBe(0o700)
+
+    // "Back up now" needs no folder: it goes to the default one, named to the minute.
+    const first = await backupNow(app.direct())
+    expect(first.state).toBe('done')
+    expect(first.file).toMatch(
+      new RegExp(
+        `^${join(dir, 'backups')}/sijill-[0-9a-f]{8}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.sijill-backup$`,
+      ),
+    )
+    // Same minute: the next free name, never over the first.
+    const second = await backupNow(app.direct())
+    expect(second.file).toBe(first.file!.replace('.sijill-backup', '-2.sijill-backup'))
+    const after = await app.direct().call('backup.status', {})
+    expect(after.files.map((f) => f.file)).toEqual([second.file, first.file])
+    // A backup by hand into the backups' folder is the day's backup: the next one is tomorrow.
+    expect(new Date(after.nextDueAt!).getHours()).toBe(12)
+    expect(new Date(after.nextDueAt!).getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it('names a backup by the local day and minute, with no milliseconds', () => {
+    const at = new Date(2026, 11, 8, 14, 30, 59, 999).toISOString()
+    expect(backupFileName('0193a7c2-aaaa-7bbb-8ccc-1234deadbeef', at)).toBe(
+      'sijill-deadbeef-2026-12-08-1430.sijill-backup',
+    )
+    expect(backupFileName('0193a7c2-aaaa-7bbb-8ccc-1234deadbeef', at, 3)).toBe(
+      'sijill-deadbeef-2026-12-08-1430-3.sijill-backup',
+    )
+  })
+
+  it('keeps a desk whose administrator switched the backup off, off', async () => {
+    const app = await newDesk()
+    await app
+      .direct()
+      .call('backup.setSettings', { enabled: false, folder: null, hour: 12, keep: 7 })
+    const status = await app.direct().call('backup.status', {})
+    expect(status.settings.enabled).toBe(false)
+    expect(status.nextDueAt).toBeNull()
+  })
+
+  it('takes no automatic backup before the desk is set up, and the first one soon after', async () => {
+    const dir = newDir()
+    const app = openTestDesk(dir)
+    apps.push(app)
+    const backups = createBackups({
+      db: app.db,
+      databaseFile: app.databaseFile,
+      dataDir: dir,
+      key: keyOf(dir),
+      appVersion: 'test',
+      log: memoryLogger(),
+      now: () => new Date(2026, 11, 8, 13, 0),
+    })
+    backups.checkSchedule()
+    expect((await backups.status()).running).toBeNull()
+    await app.direct().call('setup.complete', VALID_SETUP)
+    backups.checkSchedule()
+    const running = (await backups.status()).running
+    expect(running?.automatic).toBe(true)
+    await backups.finished(running?.jobId ?? '')
+    expect(
+      readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sijill-backup')),
+    ).toHaveLength(1)
+  })
+})
+
 describe('the daily schedule', () => {
   const settings = { enabled: true, folder: '/backups', hour: 12, keep: 14 }
   const at = (h: number, m = 0, day = 10) => new Date(2026, 2, day, h, m)
@@ -369,7 +447,8 @@ describe('the daily schedule', () => {
     expect(isDue(at(17, 30), settings, doneToday)).toBe(false)
     expect(nextDueAt(at(17, 30), settings, doneToday)).toEqual(at(12, 0, 11))
     expect(isDue(at(12, 0), { ...settings, enabled: false }, never)).toBe(false)
-    expect(isDue(at(12, 0), { ...settings, folder: null }, never)).toBe(false)
+    // No folder chosen: the backups go to the data folder's own, so they are due all the same.
+    expect(isDue(at(12, 0), { ...settings, folder: null }, never)).toBe(true)
   })
 
   it('tries again an hour after a failure (a USB drive not plugged in), not every minute', () => {

@@ -26,6 +26,38 @@ afterEach(() => {
 const api = () => app.direct()
 const A4_HEIGHT = 841.89
 
+/** The section headings of the fiche, as French prints them. */
+const HEADINGS = ['Identité', 'Métier', 'Parcours', 'Pièces reçues']
+
+/**
+ * Page by page (pdftotext -f N -l N): the lines in reading order, the footer left out,
+ * and for each heading the rows printed under it on the same page (their French labels
+ * start at the left margin, as the heading does).
+ */
+function pagesOf(file: string, pages: number) {
+  return Array.from({ length: pages }, (_, i) => {
+    const n = String(i + 1)
+    const lines = execFileSync('pdftotext', ['-f', n, '-l', n, '-layout', file, '-'])
+      .toString('utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/page \d+ \/ \d+/.test(l))
+    const html = execFileSync('pdftotext', ['-f', n, '-l', n, '-bbox', file, '-']).toString('utf8')
+    const words = [...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: m[3] ?? '',
+    }))
+    const starts = [...new Set(words.filter((w) => w.x < 45).map((w) => Math.round(w.y)))]
+    const rowsUnder = (heading: string) => {
+      const first = heading.split(' ')[0] ?? heading
+      const at = words.find((w) => w.x < 45 && w.text === first)
+      return at ? starts.filter((y) => y > Math.round(at.y) + 2).length : null
+    }
+    return { lines, rowsUnder }
+  })
+}
+
 /** The PDF's text, its pages, and every word with its box (pdftotext -bbox). */
 function readPdf(base64: string, name: string) {
   const file = join(dir, name)
@@ -133,6 +165,67 @@ describe('the artisan file summary (fiche)', () => {
     expect(pdf.pageTexts.at(-1)).toContain('Signature de l')
     expect(pdf.text.match(/2\d\/01\/2026/g)?.length).toBeGreaterThanOrEqual(16)
     expect(Math.max(...pdf.yMax)).toBeLessThan(A4_HEIGHT - 20)
+  })
+
+  it('fits a file of about six steps and a few papers on one A4 page', async () => {
+    const codes = testCodes(app.db)
+    const { id } = await api().call(
+      'artisans.register',
+      validRegistration(codes, { secondaryActivities: [codes.pottery], phone2: '0522 11 22 33' }),
+    )
+    await walk(id, [
+      { step: 'rna_submitted', happenedOn: '2026-01-05' },
+      { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
+      { step: 'cnss_pre_registered', happenedOn: '2026-02-01', cnssNumber: '123456789' },
+      { step: 'amo_covered', happenedOn: '2026-03-01' },
+      { step: 'bank_opened', happenedOn: '2026-03-15', bank: 'al_barid_bank' },
+    ])
+    const printed = await api().call('documents.issue', { artisanId: id, type: 'summary' })
+    const pdf = readPdf(printed.base64, 'ordinary.pdf')
+    expect(pdf.pageTexts).toHaveLength(1)
+    expect(pdf.text).toContain('page 1 / 1')
+    // Every step of the path is there, dated, with what it recorded; then the signatures.
+    for (const expected of ['05/01/2026', '10/01/2026', 'CNSS 123456789', '01/03/2026'])
+      expect(pdf.text).toContain(expected)
+    expect(pdf.text).toContain('Barid Bank')
+    expect(pdf.text).toContain('Signature de l')
+    expect(Math.max(...pdf.yMax)).toBeLessThan(A4_HEIGHT - 20)
+  })
+
+  it('never ends a page with a heading: each keeps at least two of its rows, however long the path', async () => {
+    const codes = testCodes(app.db)
+    const { id } = await api().call(
+      'artisans.register',
+      validRegistration(codes, { address: 'دوار إداوكنظيف جماعة تافراوت إقليم تيزنيت' }),
+    )
+    let version = 1
+    const seen = new Set<number>()
+    // One more step each time: the headings below the path move down a row at a time,
+    // across the foot of the first page and onto the next.
+    for (let steps = 0; steps < 30; steps++) {
+      await api().call('artisans.recordStep', {
+        artisanId: id,
+        expectedVersion: version++,
+        action: { step: 'bank_referred', happenedOn: '2026-02-01', bank: 'cam' },
+      })
+      const printed = await api().call('documents.issue', { artisanId: id, type: 'summary' })
+      const file = join(process.env.KEEP_PDF ?? dir, `steps-${steps}.pdf`)
+      writeFileSync(file, Buffer.from(printed.base64, 'base64'))
+      const count = readPdf(printed.base64, `steps-${steps}.pdf`).pageTexts.length
+      seen.add(count)
+      pagesOf(file, count).forEach((page, i) => {
+        const last = page.lines.at(-1) ?? ''
+        for (const heading of HEADINGS) {
+          expect(last.startsWith(heading), `${steps} steps, page ${i + 1} ends: ${last}`).toBe(
+            false,
+          )
+          const rows = page.rowsUnder(heading)
+          if (rows !== null)
+            expect(rows, `${steps} steps, page ${i + 1}: ${heading}`).toBeGreaterThanOrEqual(2)
+        }
+      })
+    }
+    expect([...seen]).toEqual(expect.arrayContaining([1, 2]))
   })
 
   it('prints from the command line by NIA', async () => {

@@ -7,7 +7,13 @@ import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
 import { factsFrom, type DatabaseFacts, type FactValues } from './describe'
 import { backupFailure } from './errors'
-import { BODY_OFFSET, backupFileName, encodePrefix, type BackupHeader } from './format'
+import {
+  BACKUP_EXTENSION,
+  BODY_OFFSET,
+  backupFileName,
+  encodePrefix,
+  type BackupHeader,
+} from './format'
 import { runSqliteTask } from './sqlite-worker'
 
 /**
@@ -164,6 +170,23 @@ export function removeStaleWork(dataDir: string, now = Date.now()): void {
   }
 }
 
+/**
+ * The backup's name in the folder: `-2`, `-3`… after the minute's name when it is taken,
+ * always after the highest number of that minute (even once older ones were rotated out),
+ * so that names keep sorting by time.
+ */
+function freeName(folder: string, deskId: string, createdAt: string): string {
+  const first = backupFileName(deskId, createdAt)
+  const stem = first.slice(0, -BACKUP_EXTENSION.length)
+  let last = 0
+  for (const name of readdirSync(folder)) {
+    if (name === first) last = Math.max(last, 1)
+    const n = name.startsWith(`${stem}-`) && name.endsWith(BACKUP_EXTENSION)
+    if (n) last = Math.max(last, Number(name.slice(stem.length + 1, -BACKUP_EXTENSION.length)) || 0)
+  }
+  return join(folder, backupFileName(deskId, createdAt, last + 1))
+}
+
 /** Makes the rename durable where the OS allows (not on Windows: directories can't be opened). */
 async function syncFolder(folder: string): Promise<void> {
   try {
@@ -192,8 +215,8 @@ export async function takeBackup(
   try {
     const facts = await snapshot(source, staging, options)
     const deskId = facts.deskId ?? 'unknown'
-    const final = 'folder' in target ? join(folder, backupFileName(deskId, createdAt)) : target.file
-    partial = join(folder, `.${basename(final)}.${id}.partial`)
+    const named = 'folder' in target ? join(folder, backupFileName(deskId, createdAt)) : target.file
+    partial = join(folder, `.${basename(named)}.${id}.partial`)
     const header = await writeBackup(
       staging,
       partial,
@@ -212,6 +235,14 @@ export async function takeBackup(
     ).catch((error: unknown) => {
       throw backupFailure(error, folder)
     })
+    // Never over another file: a backup of the same minute takes the next free name.
+    let final = named
+    if ('folder' in target)
+      try {
+        final = freeName(folder, deskId, createdAt)
+      } catch (error) {
+        throw backupFailure(error, folder)
+      }
     await rename(partial, final).catch((error: unknown) => {
       throw backupFailure(error, folder)
     })

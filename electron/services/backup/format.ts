@@ -128,8 +128,16 @@ export async function readBackupHeader(
   }
 }
 
-/** The dated file name of a backup: sorts by time, says which desk. */
-export function backupFileName(deskId: string, createdAt: string): string {
-  const stamp = createdAt.replace(/[-:.Z]/g, '').replace('T', '-')
-  return `sijill-${deskId.slice(-8)}-${stamp}${BACKUP_EXTENSION}`
+/**
+ * The dated file name of a backup, in the desk's local time to the minute:
+ * `sijill-<desk>-2026-12-08-1430.sijill-backup` — sorts by time, says which desk; a
+ * second backup in the same minute is `…-1430-2.sijill-backup` (`n`). The exact instant
+ * is in the header.
+ */
+export function backupFileName(deskId: string, createdAt: string, n = 1): string {
+  const d = new Date(createdAt)
+  const two = (v: number) => String(v).padStart(2, '0')
+  const day = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`
+  const suffix = n > 1 ? `-${n}` : ''
+  return `sijill-${deskId.slice(-8)}-${day}-${two(d.getHours())}${two(d.getMinutes())}${suffix}${BACKUP_EXTENSION}`
 }

@@ -4,7 +4,8 @@ import type { ScheduleState } from './settings'
 /**
  * When the daily automatic backup is due: once a day at the chosen hour (desk's local
  * time), or at the first look after that hour when the desk was off or the backup failed
- * (a missing USB drive is tried again an hour later, not every minute).
+ * (a missing USB drive is tried again an hour later, not every minute). A folder is always
+ * there to back up into: the chosen one, or the data folder's own `backups/`.
  */
 export const RETRY_MS = 3_600_000
 
@@ -17,7 +18,7 @@ export function lastSlot(now: Date, hour: number): Date {
 }
 
 export function isDue(now: Date, settings: BackupSettings, state: ScheduleState): boolean {
-  if (!settings.enabled || !settings.folder) return false
+  if (!settings.enabled) return false
   const slot = lastSlot(now, settings.hour)
   if (state.lastSuccessAt && new Date(state.lastSuccessAt) >= slot) return false
   if (state.lastAttemptAt && now.getTime() - new Date(state.lastAttemptAt).getTime() < RETRY_MS)
@@ -26,7 +27,7 @@ export function isDue(now: Date, settings: BackupSettings, state: ScheduleState)
 }
 
 export function nextDueAt(now: Date, settings: BackupSettings, state: ScheduleState): Date | null {
-  if (!settings.enabled || !settings.folder) return null
+  if (!settings.enabled) return null
   if (isDue(now, settings, state)) return now
   const slot = lastSlot(now, settings.hour)
   if (state.lastSuccessAt && new Date(state.lastSuccessAt) >= slot) {

@@ -13,7 +13,7 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import type { Logger } from '../log'
 import { SYSTEM_ACTOR } from '../settings/desk-actor'
-import { deskIdentity } from '../settings/desk-profile-service'
+import { deskIdentity, isSetupDone } from '../settings/desk-profile-service'
 import { removeStaleWork, takeBackup, type BackupRunOptions } from './backup'
 import { applyRetention, listBackups } from './folder'
 import {
@@ -28,7 +28,10 @@ import {
 } from './restore'
 import { isDue, nextDueAt, startSchedule } from './schedule'
 import {
+  backupFolder,
   backupSettings,
+  defaultBackupFolder,
+  ensureDefaultFolder,
   lastBackup,
   recordOutcome,
   scheduleState,
@@ -80,11 +83,11 @@ export function createBackups(deps: BackupDeps) {
   function start(actor: Actor, input: { folder?: string; file?: string }, automatic = false) {
     if (running) throw appError('conflict', 'errors.backup_running')
     const settings = backupSettings(db)
-    const folder = input.folder ?? settings.folder
-    if (!input.file && !folder) throw appError('validation', 'errors.backup_folder_not_set')
-    const target = input.file ? { file: resolve(input.file) } : { folder: resolve(folder ?? '') }
-    const retain =
-      'folder' in target && settings.folder !== null && target.folder === resolve(settings.folder)
+    const folder = input.folder ? resolve(input.folder) : backupFolder(settings, deps.dataDir)
+    if (!input.file && folder === defaultBackupFolder(deps.dataDir))
+      ensureDefaultFolder(deps.dataDir)
+    const target = input.file ? { file: resolve(input.file) } : { folder }
+    const retain = 'folder' in target && target.folder === backupFolder(settings, deps.dataDir)
     const controller = new AbortController()
     const job: Job = {
       jobId: uuidv7(),
@@ -119,14 +122,12 @@ export function createBackups(deps: BackupDeps) {
       },
     )
       .then(async (result) => {
-        recordOutcome(db, actor, {
-          at,
-          ok: true,
-          automatic,
-          file: result.file,
-          sizeBytes: result.sizeBytes,
-          error: null,
-        })
+        recordOutcome(
+          db,
+          actor,
+          { at, ok: true, automatic, file: result.file, sizeBytes: result.sizeBytes, error: null },
+          retain,
+        )
         if (retain && 'folder' in target) {
           const { deskId } = deskIdentity(db)
           await applyRetention(target.folder, deskId, deps.key, settings.keep).catch(
@@ -171,16 +172,18 @@ export function createBackups(deps: BackupDeps) {
     const next = nextDueAt(now(), settings, scheduleState(db))
     let files: BackupStatus['files'] = []
     let folderError: BackupStatus['folderError'] = null
-    if (settings.folder) {
-      try {
-        files = await listBackups(resolve(settings.folder), deskIdentity(db).deskId, deps.key)
-      } catch (error) {
-        const data = errorDataOf(error)
-        folderError = { key: data.key, ...(data.params ? { params: data.params } : {}) }
-      }
+    const folder = backupFolder(settings, deps.dataDir)
+    try {
+      if (!settings.folder) ensureDefaultFolder(deps.dataDir)
+      files = await listBackups(folder, deskIdentity(db).deskId, deps.key)
+    } catch (error) {
+      const data = errorDataOf(error)
+      folderError = { key: data.key, ...(data.params ? { params: data.params } : {}) }
     }
     return {
       settings,
+      folder,
+      defaultFolder: defaultBackupFolder(deps.dataDir),
       last: lastBackup(db),
       nextDueAt: next ? next.toISOString() : null,
       running: running ? view(running) : null,
@@ -240,7 +243,8 @@ export function createBackups(deps: BackupDeps) {
   /** One look of the daily schedule: starts the automatic backup when due. */
   function checkSchedule(): void {
     try {
-      if (running || !db.open) return
+      // Nothing to keep before the desk is set up.
+      if (running || !db.open || !isSetupDone(db)) return
       if (isDue(now(), backupSettings(db), scheduleState(db))) start(SYSTEM_ACTOR, {}, true)
     } catch (error) {
       log.error('automatic backup could not start', error)

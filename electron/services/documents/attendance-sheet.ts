@@ -64,28 +64,24 @@ export async function renderAttendanceSheet(
     dir,
     28,
   )
-  table.header()
   const line = (text: string | null, direction: 'rtl' | 'ltr' = 'ltr') =>
     text ? [{ text, direction }] : []
-  c.people.forEach((p, i) => {
-    const row: Cell[] = [
-      { lines: line(String(i + 1)) },
-      {
-        lines: [
-          ...line(p.nameAr, 'rtl'),
-          ...(p.nameLat ? [{ text: p.nameLat, direction: 'ltr' as const, color: '#4a524e' }] : []),
-        ],
-      },
-      { lines: line(p.cin) },
-      { lines: line(p.phone ? formatMoroccanPhone(p.phone) : null) },
-      { lines: line(p.commune, dir) },
-      { tick: p.present ? 'ticked' : 'empty' },
-      {},
-    ]
-    table.row(row)
-  })
+  const rows: Cell[][] = c.people.map((p, i) => [
+    { lines: line(String(i + 1)) },
+    {
+      lines: [
+        ...line(p.nameAr, 'rtl'),
+        ...(p.nameLat ? [{ text: p.nameLat, direction: 'ltr' as const, color: '#4a524e' }] : []),
+      ],
+    },
+    { lines: line(p.cin) },
+    { lines: line(p.phone ? formatMoroccanPhone(p.phone) : null) },
+    { lines: line(p.commune, dir) },
+    { tick: p.present ? 'ticked' : 'empty' },
+    {},
+  ])
   for (let i = 0; i < c.blankRows; i++)
-    table.row([
+    rows.push([
       { lines: line(String(c.people.length + i + 1)) },
       {},
       {},
@@ -94,6 +90,9 @@ export async function renderAttendanceSheet(
       { tick: 'empty' },
       {},
     ])
+  // The header row is kept with the first two rows (keep-with-next, flow.ts).
+  table.header(rows)
+  for (const cells of rows) table.row(cells)
 
   // The organiser's count and signature under the table.
   f.room(76)

@@ -76,9 +76,14 @@ export function facts(f: Flow, rows: { label: string; value: string }[], dir: Di
 }
 
 /** A paragraph across the page, kept whole. */
+/** The height `note` will take (for a heading kept with what follows it). */
+export function noteHeight(text: string, dir: Direction, size = 9): number {
+  return measureText(text, { size: sized(dir, size), width: INNER, direction: dir }) + 4
+}
+
 export function note(f: Flow, text: string, dir: Direction, color = GREY, size = 9): void {
   const style = { size: sized(dir, size), width: INNER, direction: dir, color }
-  const h = measureText(text, style) + 4
+  const h = noteHeight(text, dir, size)
   f.room(h)
   drawText(f.doc, text, { ...style, x: PAGE.margin, y: f.y })
   f.y += h

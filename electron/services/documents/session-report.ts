@@ -11,10 +11,11 @@ import {
   documentTitle,
   facts,
   note,
+  noteHeight,
   pageFooters,
   sectionHeading,
 } from './session-page'
-import { Table } from './table'
+import { Table, type Cell } from './table'
 
 /**
  * The report of a session (تقرير اللقاء / rapport de séance, issue 6), for the chamber's
@@ -115,9 +116,8 @@ export async function renderSessionReport(
     c.lang,
   )
 
-  // The outcomes table and its notes are kept together.
-  sectionHeading(f, label('outcomes'), dir, 190)
-  note(f, label('outcomesIntro'), dir)
+  // The outcomes table and its notes are kept together; every heading keeps its table's
+  // header and first two rows (flow.ts, keep-with-next).
   // A window still open is marked (*, ** …) and explained under the table.
   const mark = (i: number) => (o.windows[i]?.open ? ` ${'*'.repeat(i + 1)}` : '')
   const table = new Table(
@@ -132,14 +132,24 @@ export async function renderSessionReport(
     ],
     dir,
   )
-  table.header()
-  for (const step of ['registered', 'cnssPreRegistered', 'amoCovered'] as const)
-    table.row([
+  const outcomeRows: Cell[][] = (['registered', 'cnssPreRegistered', 'amoCovered'] as const).map(
+    (step) => [
       { lines: [{ text: label(step), direction: dir }] },
       ...o.windows.map((w, i) => ({
         lines: [{ text: `${w[step]}${mark(i)}`, direction: 'ltr' as const }],
       })),
-    ])
+    ],
+  )
+  const intro = label('outcomesIntro')
+  sectionHeading(
+    f,
+    label('outcomes'),
+    dir,
+    Math.max(190, noteHeight(intro, dir) + table.lead(outcomeRows)),
+  )
+  note(f, intro, dir)
+  table.header(outcomeRows)
+  for (const cells of outcomeRows) table.row(cells)
   f.y += 4
   o.windows.forEach((w, i) => {
     if (w.open)
@@ -150,9 +160,10 @@ export async function renderSessionReport(
       )
   })
 
-  sectionHeading(f, label('partners'), dir)
-  if (!c.partners.length) note(f, label('noPartners'), dir)
-  else {
+  if (!c.partners.length) {
+    sectionHeading(f, label('partners'), dir)
+    note(f, label('noPartners'), dir)
+  } else {
     const table = new Table(
       f,
       [
@@ -162,18 +173,20 @@ export async function renderSessionReport(
       ],
       dir,
     )
-    table.header()
-    for (const p of c.partners)
-      table.row([
-        { lines: [{ text: p.name, direction: dir }] },
-        { lines: [{ text: p.kind, direction: dir }] },
-        { lines: p.contact ? [{ text: p.contact, direction: dir }] : [] },
-      ])
+    const rows: Cell[][] = c.partners.map((p) => [
+      { lines: [{ text: p.name, direction: dir }] },
+      { lines: [{ text: p.kind, direction: dir }] },
+      { lines: p.contact ? [{ text: p.contact, direction: dir }] : [] },
+    ])
+    sectionHeading(f, label('partners'), dir, table.lead(rows))
+    table.header(rows)
+    for (const cells of rows) table.row(cells)
   }
 
-  sectionHeading(f, label('attendees'), dir, 60)
-  if (!c.attendees.length) note(f, label('noAttendees'), dir)
-  else {
+  if (!c.attendees.length) {
+    sectionHeading(f, label('attendees'), dir, 60)
+    note(f, label('noAttendees'), dir)
+  } else {
     const list = new Table(
       f,
       [
@@ -184,22 +197,20 @@ export async function renderSessionReport(
       ],
       dir,
     )
-    list.header()
-    c.attendees.forEach((a, i) =>
-      list.row([
-        { lines: [{ text: String(i + 1), direction: 'ltr' }] },
-        {
-          lines: [
-            ...(a.nameAr ? [{ text: a.nameAr, direction: 'rtl' as const }] : []),
-            ...(a.nameLat
-              ? [{ text: a.nameLat, direction: 'ltr' as const, color: '#4a524e' }]
-              : []),
-          ],
-        },
-        { lines: a.cin ? [{ text: a.cin, direction: 'ltr' }] : [] },
-        { lines: [{ text: label(a.walkIn ? 'walkIn' : 'invitedFlag'), direction: dir }] },
-      ]),
-    )
+    const rows: Cell[][] = c.attendees.map((a, i) => [
+      { lines: [{ text: String(i + 1), direction: 'ltr' }] },
+      {
+        lines: [
+          ...(a.nameAr ? [{ text: a.nameAr, direction: 'rtl' as const }] : []),
+          ...(a.nameLat ? [{ text: a.nameLat, direction: 'ltr' as const, color: '#4a524e' }] : []),
+        ],
+      },
+      { lines: a.cin ? [{ text: a.cin, direction: 'ltr' }] : [] },
+      { lines: [{ text: label(a.walkIn ? 'walkIn' : 'invitedFlag'), direction: dir }] },
+    ])
+    sectionHeading(f, label('attendees'), dir, list.lead(rows))
+    list.header(rows)
+    for (const cells of rows) list.row(cells)
   }
 
   pageFooters(

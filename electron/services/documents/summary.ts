@@ -4,20 +4,18 @@ import { formatMoroccanPhone } from '@shared/validation/phone'
 import type { Language } from '@shared/settings/language'
 import { formatDay } from '@shared/text/dates'
 import { BOTTOM, Flow } from './flow'
+
+/** The fiche's pages run 20 points lower than the other papers', its footer under them. */
+const SUMMARY_BOTTOM = BOTTOM + 20
 import { drawText, measureText } from './layout/draw'
 import {
-  bilingual,
   both,
   duplicateMark,
   header,
   INNER,
   newDocument,
-  numberAndDate,
   PAGE,
-  section,
-  signatures,
   t,
-  title,
   toBuffer,
   type Chamber,
   type Doc,
@@ -69,7 +67,8 @@ export interface SummaryContent {
     bankAt: string | null
     createdAt: string
   }
-  events: { step: string; happenedOn: string; actorName: string }[]
+  /** `detail` (CNSS number, bank, scheme, reason) since issue 16; older records have none. */
+  events: { step: string; happenedOn: string; actorName: string; detail?: Record<string, string> }[]
   evidence: string[]
   consentOn: string | null
 }
@@ -125,7 +124,12 @@ export function summaryContent(
         (a, b) =>
           a.happenedOn.localeCompare(b.happenedOn) || a.recordedAt.localeCompare(b.recordedAt),
       )
-      .map((e) => ({ step: e.step, happenedOn: e.happenedOn, actorName: e.actorName })),
+      .map((e) => ({
+        step: e.step,
+        happenedOn: e.happenedOn,
+        actorName: e.actorName,
+        detail: e.detail,
+      })),
     evidence: Object.entries(file.evidence)
       .filter(([, seen]) => seen)
       .map(([key]) => key),
@@ -142,66 +146,118 @@ function counted(lang: Language, key: string, count: number): string {
 
 /**
  * The fiche is a bilingual form in four columns — French label, French value | Arabic
- * value, Arabic label — so that most rows take one line and an ordinary file fits a page.
- * Values that read the same in both languages (CIN, dates, numbers) span the middle.
+ * value, Arabic label — so that most rows take one line and an ordinary file (identity,
+ * craft, a path of about six steps, a few papers) fits one page. Values that read the
+ * same in both languages (CIN, dates, numbers) span the middle. Each section is built as
+ * rows first, so that its heading is kept with its first two rows (flow.ts).
  */
-const LABEL_W = 92
-const VALUE_W = (INNER - 2 * LABEL_W - 24) / 2
+const LABEL_W = 104
+const GAP = 10
+const VALUE_W = (INNER - 2 * LABEL_W - 2 * GAP - 8) / 2
+const WIDE = 2 * VALUE_W + 8
+const LEADING = 1.3
 const GREY = '#555555'
+const RULE = '#b9c4bf'
 const ARABIC = /[\u0600-\u06FF]/
 type Bi = { ar: string; fr: string }
+interface Pair {
+  key: string
+  value: Bi | string
+  /** A label of its own (the key's, with something added), instead of the key's. */
+  label?: Bi
+}
 
-function pair(f: Flow, key: string, v: Bi | string) {
-  const label = both(key)
-  const fr = typeof v === 'string' ? null : v.fr
-  const ar = typeof v === 'string' ? null : v.ar
-  const middle = typeof v === 'string' ? v : null
-  const dir = (text: string) => (ARABIC.test(text) ? 'rtl' : 'ltr')
-  const wide = 2 * VALUE_W + 8
-  const height =
+const dir = (text: string) => (ARABIC.test(text) ? 'rtl' : 'ltr')
+const STYLE = {
+  labelFr: { size: 8.5, width: LABEL_W, direction: 'ltr', leading: LEADING },
+  labelAr: { size: 9.5, width: LABEL_W, direction: 'rtl', leading: LEADING },
+  fr: { size: 9.5, width: VALUE_W, direction: 'ltr', leading: LEADING },
+  ar: { size: 10, width: VALUE_W, direction: 'rtl', leading: LEADING },
+} as const
+
+function pairHeight({ key, value, label = both(key) }: Pair): number {
+  return (
     Math.max(
-      measureText(label.fr, { size: 9, width: LABEL_W, direction: 'ltr' }),
-      measureText(label.ar, { size: 10, width: LABEL_W, direction: 'rtl' }),
-      fr === null ? 0 : measureText(fr, { size: 10.5, width: VALUE_W, direction: 'ltr' }),
-      ar === null ? 0 : measureText(ar, { size: 11, width: VALUE_W, direction: 'rtl' }),
-      middle === null
-        ? 0
-        : measureText(middle, { size: 10.5, width: wide, direction: dir(middle), align: 'center' }),
-      17,
-    ) + 3
+      measureText(label.fr, STYLE.labelFr),
+      measureText(label.ar, STYLE.labelAr),
+      typeof value === 'string'
+        ? measureText(value, {
+            size: 9.5,
+            width: WIDE,
+            direction: dir(value),
+            align: 'center',
+            leading: LEADING,
+          })
+        : Math.max(measureText(value.fr, STYLE.fr), measureText(value.ar, STYLE.ar)),
+      13,
+    ) + 2
+  )
+}
+
+function pair(f: Flow, p: Pair) {
+  const height = pairHeight(p)
   f.room(height)
+  const label = p.label ?? both(p.key)
   const { doc, y } = f
   const left = PAGE.margin
-  drawText(doc, label.fr, {
-    x: left,
-    y: y + 1,
-    width: LABEL_W,
-    size: 9,
-    direction: 'ltr',
-    color: GREY,
-  })
-  drawText(doc, label.ar, {
-    x: left + INNER - LABEL_W,
-    y,
-    width: LABEL_W,
-    size: 10,
-    direction: 'rtl',
-    color: GREY,
-  })
-  const valueX = left + LABEL_W + 12
-  if (middle !== null)
-    drawText(doc, middle, {
+  drawText(doc, label.fr, { ...STYLE.labelFr, x: left, y: y + 1, color: GREY })
+  drawText(doc, label.ar, { ...STYLE.labelAr, x: left + INNER - LABEL_W, y, color: GREY })
+  const valueX = left + LABEL_W + GAP
+  const v = p.value
+  if (typeof v === 'string')
+    drawText(doc, v, {
       x: valueX,
       y,
-      width: wide,
-      size: 10.5,
-      direction: dir(middle),
+      width: WIDE,
+      size: 9.5,
+      direction: dir(v),
       align: 'center',
+      leading: LEADING,
     })
-  if (fr !== null) drawText(doc, fr, { x: valueX, y, width: VALUE_W, size: 10.5, direction: 'ltr' })
-  if (ar !== null)
-    drawText(doc, ar, { x: valueX + VALUE_W + 8, y, width: VALUE_W, size: 11, direction: 'rtl' })
+  else {
+    drawText(doc, v.fr, { ...STYLE.fr, x: valueX, y })
+    drawText(doc, v.ar, { ...STYLE.ar, x: valueX + VALUE_W + 8, y })
+  }
   f.y = y + height
+}
+
+/** A section heading in both languages over a rule (smaller than the other papers' own). */
+const HEADING = 23
+function heading(f: Flow, key: string) {
+  const y = f.y + 4
+  drawText(f.doc, t('ar', key), {
+    x: PAGE.margin + INNER / 2,
+    y,
+    width: INNER / 2,
+    size: 11,
+    weight: 'bold',
+    direction: 'rtl',
+    leading: LEADING,
+  })
+  drawText(f.doc, t('fr', key), {
+    x: PAGE.margin,
+    y: y + 1,
+    width: INNER / 2,
+    size: 10,
+    weight: 'bold',
+    direction: 'ltr',
+    leading: LEADING,
+  })
+  const below = y + 16
+  f.doc
+    .moveTo(PAGE.margin, below)
+    .lineTo(PAGE.width - PAGE.margin, below)
+    .lineWidth(0.5)
+  f.doc.strokeColor(RULE).stroke()
+  f.y = below + 3
+}
+
+/** A section: its heading kept with its first two rows, then the rows. */
+function block(f: Flow, key: string, rows: Pair[]) {
+  if (!rows.length) return
+  f.keepWithNext(HEADING, rows.map(pairHeight))
+  heading(f, key)
+  for (const r of rows) pair(f, r)
 }
 
 /** An enum value, or reference names, in both languages; with things added to each side. */
@@ -215,114 +271,213 @@ const withExtra = (v: Bi, ...extra: (string | null | undefined)[]): Bi => ({
   fr: joined(v.fr, ...extra),
 })
 
-function identity(f: Flow, a: SummaryContent['artisan']) {
-  pair(f, 'documents.fullName', { ar: a.nameAr, fr: a.nameLat })
-  pair(f, 'artisan.cin', a.cin ?? '')
-  if (a.nia) pair(f, 'artisan.nia', a.nia)
-  if (a.sex) pair(f, 'register.sex', enumOf('sex', a.sex))
+function identity(a: SummaryContent['artisan']): Pair[] {
+  const rows: Pair[] = [{ key: 'documents.fullName', value: { ar: a.nameAr, fr: a.nameLat } }]
+  rows.push({ key: 'artisan.cin', value: a.cin ?? '' })
+  if (a.nia) rows.push({ key: 'artisan.nia', value: a.nia })
+  if (a.sex) rows.push({ key: 'register.sex', value: enumOf('sex', a.sex) })
   if (a.birthDate || a.birthPlace)
-    pair(f, 'artisan.born', joined(a.birthDate && ltr(formatDay(a.birthDate)), a.birthPlace))
-  if (a.phones.length) pair(f, 'artisan.phones', a.phones.map(formatMoroccanPhone).join('   '))
-  if (a.address) pair(f, 'artisan.address', a.address)
-  if (a.commune || a.province)
-    pair(f, 'artisan.territory', {
-      ar: joined(a.commune?.ar, a.province?.ar),
-      fr: joined(a.commune?.fr, a.province?.fr),
+    rows.push({
+      key: 'artisan.born',
+      value: joined(a.birthDate && ltr(formatDay(a.birthDate)), a.birthPlace),
     })
+  if (a.phones.length)
+    rows.push({ key: 'artisan.phones', value: a.phones.map(formatMoroccanPhone).join('   ') })
+  if (a.address) rows.push({ key: 'artisan.address', value: a.address })
+  if (a.commune || a.province)
+    rows.push({
+      key: 'artisan.territory',
+      value: {
+        ar: joined(a.commune?.ar, a.province?.ar),
+        fr: joined(a.commune?.fr, a.province?.fr),
+      },
+    })
+  return rows
 }
 
-function craft(f: Flow, a: SummaryContent['artisan']) {
-  pair(f, 'artisan.actorType', enumOf('actorType', a.actorType))
-  if (a.organisation) pair(f, 'artisan.organisation', joined(a.organisation, a.organisationLegalId))
-  if (a.activity) pair(f, 'artisan.mainActivity', a.activity)
+function craft(a: SummaryContent['artisan']): Pair[] {
+  const rows: Pair[] = [{ key: 'artisan.actorType', value: enumOf('actorType', a.actorType) }]
+  if (a.organisation)
+    rows.push({ key: 'artisan.organisation', value: joined(a.organisation, a.organisationLegalId) })
+  if (a.activity) rows.push({ key: 'artisan.mainActivity', value: a.activity })
   if (a.secondary.length)
-    pair(f, 'artisan.secondaryActivities', {
-      ar: a.secondary.map((s) => s.ar).join('، '),
-      fr: a.secondary.map((s) => s.fr).join(', '),
+    rows.push({
+      key: 'artisan.secondaryActivities',
+      value: {
+        ar: a.secondary.map((s) => s.ar).join('، '),
+        fr: a.secondary.map((s) => s.fr).join(', '),
+      },
     })
-  if (a.practice) pair(f, 'artisan.practice', enumOf('practice', a.practice))
-  if (a.workplaceAddress) pair(f, 'register.workplaceAddress', a.workplaceAddress)
+  if (a.practice) rows.push({ key: 'artisan.practice', value: enumOf('practice', a.practice) })
+  if (a.workplaceAddress) rows.push({ key: 'register.workplaceAddress', value: a.workplaceAddress })
   if (a.qualification) {
     const q = enumOf('qualification', a.qualification)
     const years = a.practiceYears
-    pair(
-      f,
-      'artisan.qualification',
-      years === null
-        ? q
-        : {
-            ar: joined(q.ar, counted('ar', 'artisan.years', years)),
-            fr: joined(q.fr, counted('fr', 'artisan.years', years)),
-          },
-    )
+    rows.push({
+      key: 'artisan.qualification',
+      value:
+        years === null
+          ? q
+          : {
+              ar: joined(q.ar, counted('ar', 'artisan.years', years)),
+              fr: joined(q.fr, counted('fr', 'artisan.years', years)),
+            },
+    })
   }
-  if (a.qualificationDetail) pair(f, 'register.qualificationDetail', a.qualificationDetail)
+  if (a.qualificationDetail)
+    rows.push({ key: 'register.qualificationDetail', value: a.qualificationDetail })
+  return rows
 }
 
-function path(f: Flow, c: SummaryContent) {
+/** The step that puts a file in each RNA status (none for "pending"). */
+const RNA_STEP: Record<string, string> = {
+  identified: 'identified',
+  submitted: 'rna_submitted',
+  registered: 'rna_registered',
+  rejected: 'rna_rejected',
+}
+
+/**
+ * The path: where the file stands on each branch (RNA, cover, bank) — unless its history
+ * already says it with the step that put it there — then every step of the history,
+ * dated, with what it recorded (CNSS number, bank, scheme, reason) and who recorded it.
+ */
+function path(c: SummaryContent): Pair[] {
   const a = c.artisan
-  pair(
-    f,
-    'documents.registration',
-    withExtra(enumOf('rnaStatus', a.rnaStatus), formatDay(a.rnaRegisteredAt ?? a.rnaSubmittedAt)),
-  )
-  if (a.rnaRejectionReason) pair(f, 'path.reason', a.rnaRejectionReason)
-  pair(
-    f,
-    'documents.coverage',
-    withExtra(
-      enumOf('coverStatus', a.coverStatus),
-      a.cnssNumber && `CNSS ${a.cnssNumber}`,
-      formatDay(a.coverAt),
-    ),
-  )
-  const status = enumOf('bankStatus', a.bankStatus)
-  const partner = a.bankPartner ? enumOf('bank', a.bankPartner) : null
-  pair(f, 'documents.bankAccount', {
-    ar: joined(status.ar, partner?.ar, a.bankAt && ltr(formatDay(a.bankAt))),
-    fr: joined(status.fr, partner?.fr, formatDay(a.bankAt)),
-  })
-  if (!c.events.length) return
-  f.room(27 + 20)
-  f.y = section(f.doc, 'artisan.history', f.y + 6)
-  for (const e of c.events)
-    pair(f, `enums.step.${e.step}`, `${formatDay(e.happenedOn)} · ${e.actorName}`)
+  const stated = new Set(c.events.map((e) => e.step))
+  const rows: Pair[] = []
+  if (!stated.has(RNA_STEP[a.rnaStatus] ?? ''))
+    rows.push({
+      key: 'documents.registration',
+      value: withExtra(
+        enumOf('rnaStatus', a.rnaStatus),
+        formatDay(a.rnaRegisteredAt ?? a.rnaSubmittedAt),
+      ),
+    })
+  if (a.rnaRejectionReason && !stated.has('rna_rejected'))
+    rows.push({ key: 'path.reason', value: a.rnaRejectionReason })
+  const cnssStated = !a.cnssNumber || stated.has('cnss_pre_registered')
+  if (!(stated.has(a.coverStatus) && cnssStated))
+    rows.push({
+      key: 'documents.coverage',
+      value: withExtra(
+        enumOf('coverStatus', a.coverStatus),
+        a.cnssNumber && `CNSS ${a.cnssNumber}`,
+        formatDay(a.coverAt),
+      ),
+    })
+  if (!stated.has(`bank_${a.bankStatus}`)) {
+    const status = enumOf('bankStatus', a.bankStatus)
+    const partner = a.bankPartner ? enumOf('bank', a.bankPartner) : null
+    rows.push({
+      key: 'documents.bankAccount',
+      value: {
+        ar: joined(status.ar, partner?.ar, a.bankAt && ltr(formatDay(a.bankAt))),
+        fr: joined(status.fr, partner?.fr, formatDay(a.bankAt)),
+      },
+    })
+  }
+  for (const e of c.events) {
+    const d = e.detail ?? {}
+    const day = formatDay(e.happenedOn)
+    const said = d.cnssNumber ? `CNSS ${d.cnssNumber}` : (d.scheme ?? d.reason ?? '')
+    const bank = d.bank ? enumOf('bank', d.bank) : null
+    const step = both(`enums.step.${e.step}`)
+    rows.push({
+      key: `enums.step.${e.step}`,
+      // The bank goes with the step's name, so that the day and who recorded it stay on one line.
+      ...(bank ? { label: { ar: `${step.ar} — ${bank.ar}`, fr: `${step.fr} — ${bank.fr}` } } : {}),
+      value: [day, said, e.actorName].filter(Boolean).join(' · '),
+    })
+  }
+  return rows
 }
 
 /** Papers received, consent, and the declaration the artisan signs. */
 function papers(f: Flow, c: SummaryContent) {
-  const lines = c.evidence.map((key) => [
-    `• ${t('ar', `register.evidence.${key}`)}`,
-    `• ${t('fr', `register.evidence.${key}`)}`,
-  ])
+  const lines: [string, string][] = []
+  // The papers received, on one line in each language while they fit.
+  if (c.evidence.length)
+    lines.push([
+      c.evidence.map((key) => `• ${t('ar', `register.evidence.${key}`)}`).join('   '),
+      c.evidence.map((key) => `• ${t('fr', `register.evidence.${key}`)}`).join('   '),
+    ])
   if (c.consentOn)
     lines.push([
       t('ar', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
       t('fr', 'documents.consent', { law: '09-08', date: formatDay(c.consentOn) }),
     ])
   if (lines.length) {
-    f.room(27 + bilingualHeight(lines[0] as string[]))
-    f.y = section(f.doc, 'documents.received', f.y + 6)
-    for (const [ar, fr] of lines) paragraph(f, ar as string, fr as string)
+    f.keepWithNext(
+      HEADING,
+      lines.map((l) => bilingualHeight(l)),
+    )
+    heading(f, 'documents.received')
+    for (const [ar, fr] of lines) paragraph(f, ar, fr)
   }
-  f.y += 6
-  paragraph(f, t('ar', 'documents.summaryDeclaration'), t('fr', 'documents.summaryDeclaration'))
-  f.room(88)
-  signatures(f.doc, 'both', f.y + 4)
+  f.y += 2
+  const declaration: [string, string] = [
+    t('ar', 'documents.summaryDeclaration'),
+    t('fr', 'documents.summaryDeclaration'),
+  ]
+  // The declaration is signed: it stays with the signature boxes.
+  f.room(bilingualHeight(declaration) + SIGNATURE + 2)
+  paragraph(f, ...declaration)
+  signatureBoxes(f.doc, f.y)
+}
+
+/** The artisan's box (left) and the chamber's (right), room for a signature and a stamp. */
+const SIGNATURE = 62
+function signatureBoxes(doc: Doc, y: number) {
+  const w = INNER / 2 - 10
+  for (const [i, key] of ['documents.signArtisan', 'documents.signChamber'].entries()) {
+    const x = PAGE.margin + i * (w + 20)
+    doc.roundedRect(x, y, w, SIGNATURE, 4).lineWidth(0.6).strokeColor(RULE).stroke()
+    drawText(doc, `${t('ar', key)}\n${t('fr', key)}`, {
+      x: x + 8,
+      y: y + 4,
+      width: w - 16,
+      size: 8.5,
+      direction: 'rtl',
+      align: 'center',
+      color: GREY,
+      leading: LEADING,
+    })
+  }
 }
 
 const HALF = INNER / 2 - 8
-function bilingualHeight([ar, fr]: string[]): number {
+/** A paragraph in Arabic (right, a point larger: Naskh reads smaller) and French (left). */
+function bilingualHeight([ar, fr]: [string, string], size = 9): number {
   return (
     Math.max(
-      measureText(ar ?? '', { size: 10, width: HALF, direction: 'rtl' }),
-      measureText(fr ?? '', { size: 9.5, width: HALF, direction: 'ltr' }),
-    ) + 6
+      measureText(ar, { size: size + 0.5, width: HALF, direction: 'rtl', leading: LEADING }),
+      measureText(fr, { size, width: HALF, direction: 'ltr', leading: LEADING }),
+    ) + 4
   )
 }
-function paragraph(f: Flow, ar: string, fr: string) {
-  f.room(bilingualHeight([ar, fr]))
-  f.y = bilingual(f.doc, f.y, ar, fr)
+function paragraph(f: Flow, ar: string, fr: string, size = 9) {
+  const height = bilingualHeight([ar, fr], size)
+  f.room(height)
+  const at = { width: HALF, leading: LEADING }
+  drawText(f.doc, ar, {
+    ...at,
+    x: PAGE.margin + INNER - HALF,
+    y: f.y,
+    size: size + 0.5,
+    direction: 'rtl',
+  })
+  drawText(f.doc, fr, { ...at, x: PAGE.margin, y: f.y + 1, size, direction: 'ltr' })
+  f.y += height
+}
+
+/** The title, Arabic over French, tighter than the other papers' (the fiche is kept to a page). */
+function summaryTitle(doc: Doc, y: number, duplicate: boolean): number {
+  const text = (lang: Language) =>
+    t(lang, 'documents.summary') + (duplicate ? ` — ${t(lang, 'documents.duplicate')}` : '')
+  const box = { x: PAGE.margin, width: INNER, align: 'center' as const, leading: 1.3 }
+  const h1 = drawText(doc, text('ar'), { ...box, y, size: 18, weight: 'bold', direction: 'rtl' })
+  return y + h1 + drawText(doc, text('fr'), { ...box, y: y + h1, size: 12, direction: 'ltr' }) + 4
 }
 
 /** On every page after the first: whose file this is, under a thin rule. */
@@ -366,7 +521,7 @@ function pageFooters(doc: Doc, c: SummaryContent) {
       `${c.number} · ${t('fr', 'documents.issuedBy', { name: c.issuedBy })} · ${page} · Sijill`,
       {
         x: PAGE.margin,
-        y: BOTTOM + 12,
+        y: SUMMARY_BOTTOM + 10,
         width: INNER,
         size: 7.5,
         direction: 'ltr',
@@ -385,20 +540,15 @@ export async function renderSummary(
   const warnings: string[] = []
   const doc = newDocument(`${t('fr', 'documents.summary')} ${c.number}`, 'kept')
   if (copy > 0) duplicateMark(doc)
-  let y = header(doc, chamber, warnings)
-  y = title(doc, 'documents.summary', y, copy > 0)
-  y = numberAndDate(doc, y, c.number, c.issuedOn)
-  y = bilingual(doc, y + 4, t('ar', 'documents.summaryIntro'), t('fr', 'documents.summaryIntro'))
-  const f = new Flow(doc, y, continuation(c, copy))
-  for (const [key, draw] of [
-    ['artisan.identity', () => identity(f, c.artisan)],
-    ['artisan.craft', () => craft(f, c.artisan)],
-    ['artisan.path', () => path(f, c)],
-  ] as const) {
-    f.room(27 + 22)
-    f.y = section(doc, key, f.y + 6)
-    draw()
-  }
+  const y = header(doc, chamber, warnings)
+  const f = new Flow(doc, summaryTitle(doc, y - 6, copy > 0), continuation(c, copy), SUMMARY_BOTTOM)
+  pair(f, { key: 'documents.number', value: c.number })
+  pair(f, { key: 'documents.date', value: formatDay(c.issuedOn) })
+  f.y += 2
+  paragraph(f, t('ar', 'documents.summaryIntro'), t('fr', 'documents.summaryIntro'), 8.5)
+  block(f, 'artisan.identity', identity(c.artisan))
+  block(f, 'artisan.craft', craft(c.artisan))
+  block(f, 'artisan.path', path(c))
   papers(f, c)
   pageFooters(doc, c)
   return { pdf: await toBuffer(doc), warnings }

@@ -1,4 +1,4 @@
-import { BOTTOM, type Flow } from './flow'
+import { keptRows, type Flow } from './flow'
 import { drawText, measureText } from './layout/draw'
 import type { Align, Direction } from './layout/paragraph'
 import { INNER, PAGE, type Doc } from './page'
@@ -7,6 +7,8 @@ import { INNER, PAGE, type Doc } from './page'
  * A ruled table over as many A4 pages as its rows need (attendance sheet, session
  * report): the header row is drawn again at the top of every page, a row is never cut
  * between pages, and in a right-to-left document the first column is on the right.
+ * Keep-with-next (flow.ts): the header row starts a page only with two rows under it, and
+ * a heading over the table asks `lead(rows)` for the room it must keep below itself.
  * A cell holds lines of text (each in its own direction) and/or a box to tick.
  */
 export interface Column {
@@ -106,11 +108,30 @@ export class Table {
     )
   }
 
-  /** The header row at the cursor (called again on every new page). */
-  header(): void {
+  /** The height `row(cells)` will take. */
+  rowHeight(cells: Cell[]): number {
+    const heights = cells.map((c, i) => cellHeight(c, this.at[i]?.width ?? 0))
+    return Math.max(this.rowMin, Math.max(...heights) + 2 * PAD)
+  }
+
+  /** The header row and the first rows it is kept with: what a heading over the table keeps. */
+  lead(rows: Cell[][] = []): number {
+    return this.headerHeight() + 2 * PAD + keptRows(this.heights(rows))
+  }
+
+  private heights(rows: Cell[][]): number[] {
+    return rows.slice(0, 2).map((r) => this.rowHeight(r))
+  }
+
+  /**
+   * The header row at the cursor (called again on every new page), kept with the first
+   * rows that follow it (`next`; room for one row of the least height when not given).
+   */
+  header(next?: Cell[][]): void {
     const { doc } = this.f
     const h = this.headerHeight() + 2 * PAD
-    this.f.room(h + this.rowMin)
+    if (next?.length) this.f.keepWithNext(h, this.heights(next))
+    else this.f.room(h + this.rowMin)
     const y = this.f.y
     doc.rect(PAGE.margin, y, INNER, h).fillColor(HEAD).fill()
     this.columns.forEach((c, i) => {
@@ -147,8 +168,8 @@ export class Table {
   row(cells: Cell[]): void {
     const { doc } = this.f
     const heights = cells.map((c, i) => cellHeight(c, this.at[i]?.width ?? 0))
-    const h = Math.max(this.rowMin, Math.max(...heights) + 2 * PAD)
-    if (this.f.y + h > BOTTOM) {
+    const h = this.rowHeight(cells)
+    if (this.f.y + h > this.f.bottom) {
       this.f.room(Infinity)
       this.header()
     }

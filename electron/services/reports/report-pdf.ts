@@ -18,6 +18,7 @@ import {
   documentTitle,
   facts,
   note,
+  noteHeight,
   pageFooters,
   sectionHeading,
 } from '../documents/session-page'
@@ -93,13 +94,16 @@ const text = (t: string, direction: Direction, color?: string): Cell => ({
   lines: [{ text: t, direction, ...(color ? { color } : {}) }],
 })
 
-/** A table of figures: this period, the one before, the change in count and in percent. */
+/**
+ * A table of figures: this period, the one before, the change in count and in percent.
+ * `lead` is what its heading keeps below itself (keep-with-next); `draw` sets it.
+ */
 function comparedTable(
   f: Flow,
   d: ReportData,
   rows: Compared[],
   labelOf: (key: string) => string,
-): void {
+): { lead: number; draw: () => void } {
   const { lang } = d.request
   const dir: Direction = lang === 'ar' ? 'rtl' : 'ltr'
   const table = new Table(
@@ -113,16 +117,21 @@ function comparedTable(
     ],
     dir,
   )
-  table.header()
-  for (const r of rows)
-    table.row([
-      text(labelOf(r.key), dir),
-      text(count(lang, r.current), 'ltr'),
-      text(count(lang, r.previous), 'ltr', GREY),
-      text(signed(lang, r.delta), 'ltr'),
-      text(signedPercent(lang, r.ratio), 'ltr'),
-    ])
-  f.y += 6
+  const cells = rows.map((r) => [
+    text(labelOf(r.key), dir),
+    text(count(lang, r.current), 'ltr'),
+    text(count(lang, r.previous), 'ltr', GREY),
+    text(signed(lang, r.delta), 'ltr'),
+    text(signedPercent(lang, r.ratio), 'ltr'),
+  ])
+  return {
+    lead: table.lead(cells),
+    draw: () => {
+      table.header(cells)
+      for (const row of cells) table.row(row)
+      f.y += 6
+    },
+  }
 }
 
 function bucketLabel(d: ReportData) {
@@ -134,7 +143,8 @@ function bucketLabel(d: ReportData) {
   }
 }
 
-function provincesTable(f: Flow, d: ReportData): void {
+/** The provinces' table; `lead` is what its heading keeps below itself (keep-with-next). */
+function provincesTable(f: Flow, d: ReportData): { lead: number; draw: () => void } {
   const { lang } = d.request
   const dir: Direction = lang === 'ar' ? 'rtl' : 'ltr'
   const rows = d.provinces ?? []
@@ -153,14 +163,13 @@ function provincesTable(f: Flow, d: ReportData): void {
     ],
     dir,
   )
-  table.header()
   const line = (
     name: string,
     p: Pick<(typeof rows)[number], 'funnel' | 'inPeriod'>,
     bold?: boolean,
-  ) => {
+  ): Cell[] => {
     const color = bold ? ACCENT : undefined
-    table.row([
+    return [
       text(name, dir, color),
       text(count(lang, p.funnel.identified), 'ltr', color),
       text(count(lang, p.funnel.registered), 'ltr', color),
@@ -170,12 +179,20 @@ function provincesTable(f: Flow, d: ReportData): void {
       text(count(lang, p.funnel.banked), 'ltr', color),
       text(count(lang, p.inPeriod.identified), 'ltr', color),
       text(count(lang, p.inPeriod.registered), 'ltr', color),
-    ])
+    ]
   }
-  for (const r of rows)
-    line(r.place ? (lang === 'ar' ? r.place.nameAr : r.place.nameFr) : word(lang, 'prov.other'), r)
-  line(word(lang, 'prov.total'), d.current, true)
-  f.y += 4
+  const cells = rows.map((r) =>
+    line(r.place ? (lang === 'ar' ? r.place.nameAr : r.place.nameFr) : word(lang, 'prov.other'), r),
+  )
+  cells.push(line(word(lang, 'prov.total'), d.current, true))
+  return {
+    lead: table.lead(cells),
+    draw: () => {
+      table.header(cells)
+      for (const row of cells) table.row(row)
+      f.y += 4
+    },
+  }
 }
 
 export async function renderReportPdf(
@@ -289,16 +306,26 @@ export async function renderReportPdf(
     word(lang, 'funnelChart'),
   )
 
-  sectionHeading(f, word(lang, 'inPeriod'), dir, 150)
-  note(f, word(lang, 'inPeriodNote'), dir)
+  // Each heading keeps its table's header and first two rows (keep-with-next, flow.ts).
+  const inPeriod = comparedTable(f, d, d.inPeriod, (k) => word(lang, `in.${k}`))
+  const inPeriodNote = word(lang, 'inPeriodNote')
+  sectionHeading(
+    f,
+    word(lang, 'inPeriod'),
+    dir,
+    Math.max(150, noteHeight(inPeriodNote, dir) + 2 + inPeriod.lead),
+  )
+  note(f, inPeriodNote, dir)
   f.y += 2
-  comparedTable(f, d, d.inPeriod, (k) => word(lang, `in.${k}`))
+  inPeriod.draw()
 
-  sectionHeading(f, word(lang, 'certificates'), dir, 70)
-  comparedTable(f, d, d.certificates, (k) => word(lang, `cert.${k}`))
+  const certificates = comparedTable(f, d, d.certificates, (k) => word(lang, `cert.${k}`))
+  sectionHeading(f, word(lang, 'certificates'), dir, Math.max(70, certificates.lead))
+  certificates.draw()
 
-  sectionHeading(f, word(lang, 'sessions'), dir, 90)
-  comparedTable(f, d, d.sessions, (k) => word(lang, `ses.${k}`))
+  const sessions = comparedTable(f, d, d.sessions, (k) => word(lang, `ses.${k}`))
+  sectionHeading(f, word(lang, 'sessions'), dir, Math.max(90, sessions.lead))
+  sessions.draw()
 
   const chart = {
     lang,
@@ -319,10 +346,17 @@ export async function renderReportPdf(
   trendChart(f, d.trend.buckets, chart)
 
   if (d.provinces) {
-    sectionHeading(f, word(lang, 'provinces'), dir, 120)
-    note(f, word(lang, 'provincesNote'), dir)
+    const provinces = provincesTable(f, d)
+    const provincesNote = word(lang, 'provincesNote')
+    sectionHeading(
+      f,
+      word(lang, 'provinces'),
+      dir,
+      Math.max(120, noteHeight(provincesNote, dir) + 2 + provinces.lead),
+    )
+    note(f, provincesNote, dir)
     f.y += 2
-    provincesTable(f, d)
+    provinces.draw()
   }
 
   // The definitions are kept together, under their heading.

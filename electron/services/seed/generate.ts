@@ -5,16 +5,20 @@ import { nowIso } from '../clock'
 import type { Db } from '../database/open'
 import { recordChange } from '../database/record-change'
 import { writeNameIndex } from '../artisans/name-index'
+import { getProfile, isSetupDone } from '../settings/desk-profile-service'
+import { dayTable, seedPath } from './path'
 import { Random, WeightedPicker } from './random'
 
 /**
  * Deterministic, realistic test data for demos, training and the benchmark: Moroccan
  * first and family names in Arabic and Latin forms, CINs, phones, territories,
- * activities, and path states in proportions like the sources' figures (Sept 2022:
- * 660,000 identified, 441,258 CNSS pre-registered, 94,527 already covered; 395,000–421,000
- * registered in the RNA by 2024–2025). Seeded rows stand for files that already exist in
- * the national register: they are written without outbox rows; one audit row records the
- * seeding.
+ * activities, and a path per file whose steps follow each other in order and narrow down
+ * the funnel (see ./path.ts). Files are placed in the chamber's own region (the desk
+ * profile's `chamber.regionCode`) unless asked for another region or for all of them (a
+ * national-size register for benches). Seeded rows stand for files that already exist in
+ * the national register: they are written without outbox rows and without path history
+ * (their path is in the file's own dated columns, as for files pulled from the
+ * registry); one audit row records the seeding.
  */
 interface NameEntry {
   ar: string
@@ -41,6 +45,11 @@ const CIN_PREFIXES: Record<string, string[]> = {
 export interface SeedOptions {
   count: number
   seed: number
+  /**
+   * Where the files live: a region code ("09"), or "all" for every region. Absent: the
+   * chamber's region once the desk is set up, every region before.
+   */
+  region?: string
   onProgress?: (done: number, total: number) => void
   shouldStop?: () => boolean
 }
@@ -49,21 +58,35 @@ function picker(entries: NameEntry[]) {
   return new WeightedPicker(entries.map((e) => ({ item: e, weight: e.weight })))
 }
 
-export function seedArtisans(db: Db, actor: Actor, options: SeedOptions): { inserted: number } {
+/** The region a seeding uses: the option, else the chamber's (null: every region). */
+export function seedRegion(db: Db, region: string | undefined): string | null {
+  if (region === 'all') return null
+  if (region !== undefined) return region
+  return isSetupDone(db) ? getProfile(db).chamber.regionCode : null
+}
+
+export function seedArtisans(
+  db: Db,
+  actor: Actor,
+  options: SeedOptions,
+): { inserted: number; region: string | null } {
   const random = new Random(options.seed)
   const male = picker(names.maleFirst)
   const female = picker(names.femaleFirst)
   const family = picker(names.family)
+  const region = seedRegion(db, options.region)
   const communes = db
     .prepare(
       `SELECT c.code AS commune, c.province_code AS province, p.region_code AS region
-       FROM ref_commune c JOIN ref_province p ON p.code = c.province_code ORDER BY c.code`,
+       FROM ref_commune c JOIN ref_province p ON p.code = c.province_code
+       WHERE @region IS NULL OR p.region_code = @region ORDER BY c.code`,
     )
-    .all() as { commune: string; province: string; region: string }[]
+    .all({ region }) as { commune: string; province: string; region: string }[]
   const activities = db
     .prepare('SELECT code FROM ref_activity ORDER BY code')
     .pluck()
     .all() as string[]
+  if (region !== null && communes.length === 0) throw new Error(`unknown region: ${region}`)
   if (communes.length === 0 || activities.length === 0)
     throw new Error('reference data missing: cannot seed')
   const activityPicker = new WeightedPicker(
@@ -72,21 +95,22 @@ export function seedArtisans(db: Db, actor: Actor, options: SeedOptions): { inse
   const usedCins = new Set(
     db.prepare('SELECT cin FROM artisan WHERE cin IS NOT NULL').pluck().all() as string[],
   )
-  const year = new Date().getUTCFullYear()
+  const days = dayTable('2022-01-01', nowIso().slice(0, 10))
+  const firstNia = (db.prepare('SELECT max(num) FROM artisan').pluck().get() as number | null) ?? 0
 
   const insert = db.prepare(
     `INSERT INTO artisan (id, cin, nia, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex,
        birth_date, birth_place, phone, region_code, province_code, commune_code, address, actor_type,
        main_activity, practice, qualification, practice_years, evidence_json, consent_at, rna_status,
-       rna_registered_at, cover_status, cover_at, bank_status, bank_partner, bank_at, created_at,
+       rna_submitted_at, rna_registered_at, cover_status, cover_at, bank_status, bank_partner, bank_at, created_at,
        created_by, updated_at)
      VALUES (@id, @cin, @nia, @fa, @la, @fl, @ll, @sex, @birth, '', @phone, @region, @province, @commune,
        '', @actor, @activity, @practice, 'practice', @years, '{"cinCopy":true,"practiceAttestation":true}',
-       @at, @rna, @rnaAt, @cover, @coverAt, @bank, @bankPartner, @bankAt, @at, @by, @at)`,
+       @consentAt, @rna, @submittedAt, @rnaAt, @cover, @coverAt, @bank, @bankPartner, @bankAt, @createdAt,
+       @by, @updatedAt)`,
   )
   const batch = 5000
   let inserted = 0
-  const at = nowIso()
   while (inserted < options.count) {
     if (options.shouldStop?.()) break
     const n = Math.min(batch, options.count - inserted)
@@ -103,28 +127,21 @@ export function seedArtisans(db: Db, actor: Actor, options: SeedOptions): { inse
           cin = `${random.pick(CIN_PREFIXES[place.region] ?? ['X'])}${random.int(10000, 999999)}`
         } while (usedCins.has(cin))
         usedCins.add(cin)
-        const registered = random.chance(0.62)
-        const coverRoll = random.next()
-        const cover =
-          coverRoll < 0.14
-            ? 'other_cover'
-            : coverRoll < 0.81
-              ? random.chance(0.55)
-                ? 'amo_covered'
-                : 'cnss_pre_registered'
-              : 'none'
-        const bank = random.chance(0.3) ? 'opened' : random.chance(0.15) ? 'referred' : 'none'
-        const day = `${random.int(2022, year - 1)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`
+        const path = seedPath(random, days)
+        const time = `T${String(random.int(8, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`
+        const createdAt = `${path.identifiedOn}${time}`
         const { lastInsertRowid } = insert.run({
           id: uuidv7(),
           cin,
-          nia: registered ? `${place.region}${String(inserted + i + 1).padStart(8, '0')}` : null,
+          nia: path.registeredOn
+            ? `${place.region}${String(firstNia + inserted + i + 1).padStart(8, '0')}`
+            : null,
           fa: first.ar,
           la: last.ar,
           fl: firstLat,
           ll: lastLat,
           sex,
-          birth: `${random.int(year - 75, year - 18)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+          birth: `${Number(path.identifiedOn.slice(0, 4)) - random.int(18, 70)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
           phone: `+212${random.chance(0.6) ? 6 : 7}${String(random.int(0, 99999999)).padStart(8, '0')}`,
           region: place.region,
           province: place.province,
@@ -133,14 +150,17 @@ export function seedArtisans(db: Db, actor: Actor, options: SeedOptions): { inse
           activity: activityPicker.pick(random),
           practice: random.pick(['own_workshop', 'shared_workshop', 'home', 'itinerant']),
           years: random.int(3, 40),
-          at,
-          rna: registered ? 'registered' : random.chance(0.5) ? 'pending' : 'identified',
-          rnaAt: registered ? day : null,
-          cover,
-          coverAt: cover === 'none' ? null : day,
-          bank,
-          bankPartner: bank === 'none' ? null : random.chance(0.6) ? 'al_barid_bank' : 'cam',
-          bankAt: bank === 'none' ? null : day,
+          consentAt: path.rnaStatus === 'identified' ? null : createdAt,
+          rna: path.rnaStatus,
+          submittedAt: path.submittedOn,
+          rnaAt: path.registeredOn,
+          cover: path.cover,
+          coverAt: path.coverOn,
+          bank: path.bank,
+          bankPartner: path.bank === 'none' ? null : random.chance(0.6) ? 'al_barid_bank' : 'cam',
+          bankAt: path.bankOn,
+          createdAt,
+          updatedAt: path.lastOn === path.identifiedOn ? createdAt : `${path.lastOn}T12:00:00.000Z`,
           by: actor.id,
         })
         writeNameIndex(db, Number(lastInsertRowid), {
@@ -161,8 +181,8 @@ export function seedArtisans(db: Db, actor: Actor, options: SeedOptions): { inse
       entityType: 'artisan',
       entityId: '*',
       before: null,
-      after: { count: inserted, seed: options.seed },
+      after: { count: inserted, seed: options.seed, region: region ?? 'all' },
     }),
   )()
-  return { inserted }
+  return { inserted, region }
 }

@@ -19,7 +19,9 @@ import { isolateParams } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { useDesk } from '../app/desk-context'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { Ltr } from '../components/Ltr'
 import { useJobStatus } from '../components/useJobStatus'
+import { formatCount } from '../reports/format'
 import { COUNTED, dateTimeText, sizeText } from './backup-display'
 import { BackupSettingsForm } from './BackupSettingsForm'
 import { RestorePanel } from './RestorePanel'
@@ -28,6 +30,9 @@ import { RestorePanel } from './RestorePanel'
  * Settings › Backups: the daily automatic backup (folder, hour, retention), the last
  * backup and its result, "Back up now" with progress and cancel, the backups found in the
  * folder, and restore. Administrators change and restore; a supervisor may back up now.
+ * There is always a folder: the chosen one, or the data folder's own `backups/` (said so,
+ * with what it does not protect against). Dates, sizes and paths sit in their own
+ * left-to-right isolates, so that in Arabic none runs into the next or turns round.
  */
 export function BackupPanel() {
   const { t, i18n } = useTranslation()
@@ -38,7 +43,8 @@ export function BackupPanel() {
   const [restorePath, setRestorePath] = useState('')
   const [error, setError] = useState<AppErrorData | null>(null)
   const fail = (e: unknown) => setError(errorDataOf(e))
-  const when = (iso: string | null) => <span dir="ltr">{dateTimeText(iso, i18n.language)}</span>
+  const lang = i18n.language
+  const when = (iso: string | null) => <Ltr>{dateTimeText(iso, lang)}</Ltr>
 
   const load = useCallback(() => {
     api.call('backup.status', {}).then((s) => {
@@ -74,7 +80,25 @@ export function BackupPanel() {
         <Text size="sm" c="dimmed">
           {t('backup.hint')}
         </Text>
-        <BackupSettingsForm initial={status.settings} editable={admin} onSaved={load} />
+        <Stack gap={2} data-testid="backup-folder">
+          <Text size="sm">
+            {t('backup.goesTo')}{' '}
+            <Text span fw={600}>
+              <Ltr>{status.folder}</Ltr>
+            </Text>
+          </Text>
+          {status.folder === status.defaultFolder && (
+            <Text size="sm" c="orange.9">
+              {t('backup.defaultFolderNote')}
+            </Text>
+          )}
+        </Stack>
+        <BackupSettingsForm
+          initial={status.settings}
+          defaultFolder={status.defaultFolder}
+          editable={admin}
+          onSaved={load}
+        />
         <Divider />
 
         <Stack gap={4} data-testid="backup-last">
@@ -83,7 +107,12 @@ export function BackupPanel() {
           ) : last.ok ? (
             <Text size="sm">
               {t(last.automatic ? 'backup.lastOkAuto' : 'backup.lastOk')} {when(last.at)}
-              {last.sizeBytes !== null && <span dir="ltr"> · {sizeText(last.sizeBytes)}</span>}
+              {last.sizeBytes !== null && (
+                <>
+                  {' · '}
+                  <Ltr>{sizeText(last.sizeBytes, lang)}</Ltr>
+                </>
+              )}
             </Text>
           ) : (
             <Alert color="red" role="alert" title={t('backup.lastFailed')}>
@@ -112,7 +141,7 @@ export function BackupPanel() {
             )}
             {job.state === 'done' && (
               <Alert color="teal" role="status">
-                {t('backup.done')} <span dir="ltr">{job.file}</span>
+                {t('backup.done')} <Ltr>{job.file}</Ltr>
               </Alert>
             )}
             {job.state === 'cancelled' && <Alert role="status">{t('backup.cancelled')}</Alert>}
@@ -128,9 +157,12 @@ export function BackupPanel() {
               {t('common.cancel')}
             </Button>
           ) : (
-            <Button onClick={start} disabled={!status.settings.folder}>
-              {t('backup.now')}
-            </Button>
+            <Button onClick={start}>{t('backup.now')}</Button>
+          )}
+          {!status.settings.enabled && (
+            <Text size="sm" c="dimmed">
+              {t('backup.offNote')}
+            </Text>
           )}
         </Group>
 
@@ -162,9 +194,13 @@ export function BackupPanel() {
                     {when(f.createdAt)}{' '}
                     {!f.ofThisDesk && <Badge color="gray">{t('backup.otherDesk')}</Badge>}
                   </Table.Td>
-                  <Table.Td dir="ltr">{sizeText(f.sizeBytes)}</Table.Td>
+                  <Table.Td>
+                    <Ltr>{sizeText(f.sizeBytes, lang)}</Ltr>
+                  </Table.Td>
                   {COUNTED.map((what) => (
-                    <Table.Td key={what}>{f.counts[what]}</Table.Td>
+                    <Table.Td key={what}>
+                      <Ltr>{formatCount(f.counts[what], lang)}</Ltr>
+                    </Table.Td>
                   ))}
                   <Table.Td>
                     {admin && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupSettings } from '@shared/api/methods/backup'
@@ -6,17 +6,22 @@ import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { hourText } from './backup-display'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 /**
  * The daily automatic backup: the folder (typed as a path — a USB drive or a network
- * folder; the browser cannot open a folder picker), on or off, the hour, how many to keep.
+ * folder; the browser cannot open a folder picker; empty for the data folder's own), on or
+ * off, the hour, how many to keep.
  */
 export function BackupSettingsForm({
   initial,
+  defaultFolder,
   editable,
   onSaved,
 }: {
   initial: BackupSettings
+  /** Where the backups go while the field is empty (the data folder's own `backups/`). */
+  defaultFolder: string
   editable: boolean
   onSaved: (s: BackupSettings) => void
 }) {
@@ -45,6 +50,7 @@ export function BackupSettingsForm({
         label={t('backup.folder')}
         description={t('backup.folderHint')}
         dir="ltr"
+        placeholder={defaultFolder}
         value={value.folder ?? ''}
         disabled={!editable}
         onChange={(e) => set({ folder: e.currentTarget.value || null })}
@@ -56,11 +62,10 @@ export function BackupSettingsForm({
         onChange={(e) => set({ enabled: e.currentTarget.checked })}
       />
       <Group align="flex-end">
-        <Select
+        <ChoiceSelect
           label={t('backup.hour')}
           data={Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: hourText(h) }))}
           value={String(value.hour)}
-          allowDeselect={false}
           disabled={!editable}
           onChange={(h) => h !== null && set({ hour: Number(h) })}
           w={140}

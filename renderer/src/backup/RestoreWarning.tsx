@@ -2,6 +2,8 @@ import { Alert, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { RestorePreview } from '@shared/api/methods/backup'
 import { isolateParams } from '@shared/text/bidi'
+import { Ltr } from '../components/Ltr'
+import { formatCount } from '../reports/format'
 import { COUNTED, dateTimeText } from './backup-display'
 
 /**
@@ -10,7 +12,8 @@ import { COUNTED, dateTimeText } from './backup-display'
  */
 export function RestoreWarning({ preview }: { preview: RestorePreview }) {
   const { t, i18n } = useTranslation()
-  const when = (iso: string | null) => <span dir="ltr">{dateTimeText(iso, i18n.language)}</span>
+  const when = (iso: string | null) => <Ltr>{dateTimeText(iso, i18n.language)}</Ltr>
+  const count = (n: number) => <Ltr>{formatCount(n, i18n.language)}</Ltr>
   const lost = preview.current.counts
   return (
     <Stack gap="sm" data-testid="restore-warning">
@@ -34,8 +37,8 @@ export function RestoreWarning({ preview }: { preview: RestorePreview }) {
           {COUNTED.map((what) => (
             <Table.Tr key={what}>
               <Table.Td>{t(`backup.row_${what}`)}</Table.Td>
-              <Table.Td>{preview.current.exists ? lost[what] : '—'}</Table.Td>
-              <Table.Td>{preview.backup.counts[what]}</Table.Td>
+              <Table.Td>{preview.current.exists ? count(lost[what]) : '—'}</Table.Td>
+              <Table.Td>{count(preview.backup.counts[what])}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>

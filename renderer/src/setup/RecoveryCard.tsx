@@ -6,6 +6,7 @@ import { ltr } from '@shared/text/bidi'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { RecoveryCodePanel } from './RecoveryCodePanel'
+import { formatInstantDay } from '@shared/text/dates'
 
 type Status = Awaited<ReturnType<typeof api.call<'recovery.status'>>>
 
@@ -51,7 +52,7 @@ export function RecoveryCard() {
         </Group>
         {state && (
           <Alert color={state === 'ok' ? 'teal' : 'orange'} role="status">
-            {t(`recovery.card.${state}`, { date: ltr(status?.createdAt?.slice(0, 10) ?? '') })}
+            {t(`recovery.card.${state}`, { date: ltr(formatInstantDay(status?.createdAt)) })}
           </Alert>
         )}
         <Group align="flex-end">

@@ -16,12 +16,14 @@ import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { fromBase64 } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
+import { BackupDefaultNote } from './BackupDefaultNote'
 
 /**
  * The recovery code of the database key, shown once (first-run setup, or a new code from
  * the settings): six numbered groups, always left to right whatever the language (an
  * error for a typo names the group), the sheet to print (A4, Arabic and French, through
- * the print preview), and no way on until the administrator says it is printed or stored.
+ * the print preview), and no way on until the administrator says it is printed or stored;
+ * with it, where the daily backups go (BackupDefaultNote).
  */
 export function RecoveryCodePanel({ code, onDone }: { code: string; onDone: () => void }) {
   const { t } = useTranslation()
@@ -83,6 +85,7 @@ export function RecoveryCodePanel({ code, onDone }: { code: string; onDone: () =
         <Alert color="yellow" title={t('recovery.panel.keepTitle')}>
           {t('recovery.panel.keep')}
         </Alert>
+        <BackupDefaultNote />
         <Group>
           <Button variant="light" onClick={() => void print()} loading={loading}>
             {t('recovery.panel.print')}

@@ -31,7 +31,10 @@ export type BackupCounts = z.infer<typeof BackupCountsSchema>
 
 export const BackupSettingsSchema = z.object({
   enabled: z.boolean(),
-  /** Folder of the automatic backups (a USB drive or a network folder); null until chosen. */
+  /**
+   * Folder of the backups (a USB drive or a network folder); null until chosen, and then
+   * the backups go to the data folder's own `backups/` (the status's `defaultFolder`).
+   */
   folder: z.string().trim().max(1000).nullable(),
   /** Local hour of the daily backup (0–23); a desk off at that hour backs up at next start. */
   hour: z.number().int().min(0).max(23),
@@ -85,6 +88,10 @@ export type BackupJobState = z.infer<typeof JobStateSchema>
 
 export const BackupStatusSchema = z.object({
   settings: BackupSettingsSchema,
+  /** Where the backups go: the chosen folder, or `defaultFolder` (absolute paths). */
+  folder: z.string(),
+  /** The data folder's own `backups/`, used while no folder is chosen. */
+  defaultFolder: z.string(),
   last: LastBackupSchema.nullable(),
   nextDueAt: z.string().nullable(),
   running: JobStateSchema.nullable(),
