@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SijillApp } from '../../electron/services/app'
 import { runCli } from '../../electron/cli/run-cli'
 import { seedArtisans } from '../../electron/services/seed/generate'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
+import { openTestDesk } from '../helpers/temp-desk'
 
 /**
  * Seeded desks are for demos, training and benches: what they show must be a register a
@@ -10,17 +11,11 @@ import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
  * that narrows.
  */
 let dir: string
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 
 interface Row {
   num: number
