@@ -219,6 +219,27 @@ describe('the bad-input corpus of the import', () => {
       ]),
     )
   })
+
+  it('never folds a CIN into a file without one: the row is held, and its CIN stored nowhere yet', async () => {
+    const text = [
+      'CIN;Prénom;Nom;Téléphone',
+      ';Hassan;Tazi;0661400002', // a file without a CIN
+      'JE800001;Hassan;Tazi;06 61 40 00 02', // the same person, perhaps, with a CIN
+      'JE800002;Hassan;Tazi;+212661400002', // or perhaps this one
+    ].join('\n')
+    for (const dryRun of [true, false]) {
+      const result = await throughScreen({ fileName: 'sans-cin.csv', text }, dryRun)
+      expect(result).toMatchObject({ status: { created: 1, matched: 0, held: 2, dryRun } })
+      if (!('status' in result) || !result.status) throw new Error('refused')
+      expect(result.status.heldRows.map((h) => [h.reason, h.row.cin, h.file.cin])).toEqual([
+        ['file_without_cin', 'JE800001', null],
+        ['file_without_cin', 'JE800002', null],
+      ])
+    }
+    expect(
+      app.db.prepare(`SELECT count(*) FROM artisan WHERE cin LIKE 'JE8000%'`).pluck().get(),
+    ).toBe(0)
+  })
 })
 
 describe('zip bombs', () => {

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApiClient, type ApiClient } from '@shared/api/client'
+import type { Actor } from '@shared/api/roles'
 import type { SijillApp } from '../../electron/services/app'
 import { parseCsv } from '../../electron/services/import/csv'
 import { guessMapping } from '../../electron/services/import/columns'
@@ -516,5 +518,235 @@ describe('held rows on the screen: a person decides', () => {
     await expect(
       app.direct().call('import.decide', { jobId, line: 2, decision: 'register' }),
     ).rejects.toMatchObject({ data: { key: 'errors.import_dry_run_decision' } })
+  })
+})
+
+describe('a row with a CIN that resembles a file without one: held, never folded in', () => {
+  // A file identified from an earlier list without a CIN: Hassan Tazi, 06 61 40 00 02, 12/03/1975.
+  const HEADER = 'CIN;Prénom;Nom;Téléphone;Date de naissance'
+  const LIST = [
+    HEADER,
+    'JE800001;Hassan;Tazi;0661400002;12/03/1975', // same phone, name and birth date
+    'JE800002;Hassan;Tazi;06 61 40 00 02;', // same phone and family name
+    ';Hassan;Tazi;0661400002;12/03/1975', // no CIN: nothing lost, matched
+  ].join('\n')
+  let fileId: string
+  beforeEach(async () => {
+    const rows = parseCsv([HEADER, ';Hassan;Tazi;0661400002;12/03/1975'].join('\n'))
+    const first = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:sans-cin.csv',
+    })
+    fileId = first.rows[0]?.id as string
+  })
+  /** Everything a decision may write: files, their outbox, approvals, audit length. */
+  const state = () => ({
+    files: app.db
+      .prepare('SELECT id, cin, version, updated_at, rna_status FROM artisan ORDER BY id')
+      .all(),
+    outbox: app.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
+    approvals: app.db.prepare('SELECT count(*) FROM approval').pluck().get(),
+    notSame: app.db.prepare('SELECT count(*) FROM duplicate_decision').pluck().get(),
+  })
+  const wait = async (jobId: string) => {
+    for (;;) {
+      const status = await app.direct().call('import.status', { jobId })
+      if (status.state !== 'running') return status
+      await new Promise((r) => setTimeout(r, 10))
+    }
+  }
+  const start = async (dryRun = false) => {
+    const file = { fileName: 'avec-cin.csv', text: LIST }
+    const preview = await app.direct().call('import.preview', file)
+    const { jobId } = await app
+      .direct()
+      .call('import.start', { ...file, mapping: preview.mapping, language: 'fr', dryRun })
+    return { jobId, status: await wait(jobId) }
+  }
+  /** The API as this person calls it (logged in, through the router). */
+  const as = (actor: Actor): ApiClient =>
+    createApiClient({
+      kind: 'http',
+      call: (method, input) =>
+        app.router.call({ actor, transport: 'http', auth: 'active' }, method, input),
+    })
+  const clerk: Actor = { id: 'user:amina', name: 'Amina Clerk', roles: ['clerk'] }
+  const cinOf = (id: string) =>
+    app.db.prepare('SELECT cin FROM artisan WHERE id = ?').pluck().get(id) as string | null
+
+  it('holds the row with both sides, counts it held, reports it, and changes nothing', async () => {
+    const before = state()
+    const rows = parseCsv(LIST)
+    const summary = await importRows(app.db, app.actor(), rows, guessMapping(rows[0] ?? []), {
+      source: 'import:avec-cin.csv',
+    })
+    expect(summary).toMatchObject({ created: 0, matched: 1, rejected: 0, empty: 0, held: 2 })
+    expect(summary.rows[0]).toMatchObject({
+      outcome: 'held',
+      held: {
+        reason: 'file_without_cin',
+        row: { cin: 'JE800001', lastNameLat: 'Tazi', birthDate: '1975-03-12' },
+        file: { id: fileId, cin: null, lastNameLat: 'Tazi', phone: '+212661400002' },
+      },
+    })
+    expect(summary.rows[1]?.held?.reason).toBe('file_without_cin')
+    expect(summary.rows[2]).toMatchObject({ outcome: 'matched', id: fileId })
+    expect(state()).toEqual(before) // nothing written but the import's audit entry
+    expect(cinOf(fileId)).toBeNull()
+    const report = errorReportCsv(rows[0] ?? [], rows, summary, 'fr')
+    const line = report.split('\r\n')[1] ?? ''
+    expect(line).toMatch(/^2,cin,/)
+    expect(line).toContain('JE800001')
+    expect(line).toContain("qui n'a pas de CIN")
+    expect(line).toContain('06 61 40 00 02')
+  })
+
+  it('says so on the command line: the held count and why', async () => {
+    const file = join(dir, 'avec-cin.csv')
+    writeFileSync(file, LIST)
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: () => undefined }
+    expect(await runCli(['--data-dir', dir, 'import', file], io)).toBe(0)
+    expect(out[0]).toBe('0 created, 1 matched, 0 rejected, 0 empty, 2 held, of 3 rows')
+    expect(out[1]).toContain("un CIN pour un dossier qui n'en a pas")
+    expect(readFileSync(join(dir, 'avec-cin.errors.csv'), 'utf8')).toContain('JE800002')
+  })
+
+  it('adds the CIN to the file when a person says so: the row, its audit and its registry update in one change', async () => {
+    const untouched = state()
+    const { jobId, status } = await start()
+    expect(status).toMatchObject({ state: 'done', created: 0, matched: 1, held: 2 })
+    expect(state()).toEqual(untouched) // nothing changes before a person decides
+    expect(status.heldRows[0]).toMatchObject({
+      line: 2,
+      reason: 'file_without_cin',
+      row: { cin: 'JE800001' },
+      file: { id: fileId, cin: null },
+      decision: null,
+    })
+    const outboxBefore = state().outbox as number
+    const decided = await app
+      .direct()
+      .call('import.decide', { jobId, line: 2, decision: 'add_cin' })
+    expect(decided).toMatchObject({ decision: 'cin_added', createdId: null, awaitsApproval: false })
+    const file = await app.direct().call('artisans.get', { id: fileId })
+    expect(file).toMatchObject({ cin: 'JE800001', version: 2, rnaStatus: 'identified' })
+    const audit = app.db
+      .prepare(
+        `SELECT actor_id AS actor, before_json AS b, after_json AS a FROM audit_log
+           WHERE action = 'artisan.update' AND entity_id = ?`,
+      )
+      .all(fileId) as { actor: string; b: string; a: string }[]
+    expect(audit).toHaveLength(1)
+    expect(JSON.parse(audit[0]?.b ?? '')).toEqual({ cin: null })
+    expect(JSON.parse(audit[0]?.a ?? '')).toEqual({
+      cin: 'JE800001',
+      source: 'import:avec-cin.csv',
+    })
+    const queued = app.db
+      .prepare(`SELECT op, payload FROM outbox WHERE entity_id = ? ORDER BY seq DESC LIMIT 1`)
+      .get(fileId) as { op: string; payload: string }
+    expect(queued.op).toBe('update')
+    expect(JSON.parse(queued.payload)).toEqual({
+      id: fileId,
+      cin: 'JE800001',
+      _before: { cin: null },
+    })
+    expect(state().outbox).toBe(outboxBefore + 1)
+    expect(verifyAuditChain(app.db).ok).toBe(true)
+    // The other row wanted the same file: it has a CIN now, so no second one is added.
+    await expect(
+      app.direct().call('import.decide', { jobId, line: 3, decision: 'add_cin' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.import_held_file_has_cin' } })
+    expect(cinOf(fileId)).toBe('JE800001')
+    // Imported again, the list now matches the file by its CIN.
+    const again = await start()
+    expect(again.status).toMatchObject({ matched: 2, held: 1 })
+  })
+
+  it('waits for a supervisor when a clerk adds the CIN, as a clerk’s CIN edit does', async () => {
+    const { jobId } = await start()
+    const decided = await as(clerk).call('import.decide', { jobId, line: 2, decision: 'add_cin' })
+    expect(decided).toMatchObject({ decision: 'cin_added', awaitsApproval: true })
+    const approval = app.db
+      .prepare(
+        `SELECT kind, status, changed_fields_json AS changes FROM approval WHERE artisan_id = ?`,
+      )
+      .get(fileId) as { kind: string; status: string; changes: string }
+    expect(approval).toMatchObject({ kind: 'sensitive_edit', status: 'pending' })
+    expect(JSON.parse(approval.changes)).toEqual({ cin: { before: null, after: 'JE800001' } })
+    // Roles are checked by the router, as for every decision.
+    const officer: Actor = { id: 'user:o', name: 'Officer', roles: ['certificate_officer'] }
+    await expect(
+      as(officer).call('import.decide', { jobId, line: 3, decision: 'add_cin' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.forbidden' } })
+  })
+
+  it('registers the row as a new file instead when a person says they are different people', async () => {
+    const { jobId } = await start()
+    const decided = await app
+      .direct()
+      .call('import.decide', { jobId, line: 2, decision: 'register' })
+    expect(decided).toMatchObject({ decision: 'registered' })
+    const created = await app.direct().call('artisans.get', { id: decided.createdId as string })
+    expect(created).toMatchObject({ cin: 'JE800001', lastNameLat: 'Tazi', rnaStatus: 'identified' })
+    expect(cinOf(fileId)).toBeNull()
+    const [a, b] = [decided.createdId as string, fileId].sort()
+    expect(
+      app.db
+        .prepare('SELECT decision FROM duplicate_decision WHERE a_id = ? AND b_id = ?')
+        .pluck()
+        .get(a, b),
+    ).toBe('not_same')
+  })
+
+  it('skips the row and writes nothing', async () => {
+    const { jobId } = await start()
+    const before = state()
+    expect(
+      await app.direct().call('import.decide', { jobId, line: 2, decision: 'skip' }),
+    ).toMatchObject({ decision: 'skipped' })
+    expect(state()).toEqual(before)
+  })
+
+  it('refuses a CIN that another file took meanwhile, and leaves the file as it was', async () => {
+    const { jobId } = await start()
+    await app
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(app.db), { cin: 'JE800001' }))
+    const before = state()
+    await expect(
+      app.direct().call('import.decide', { jobId, line: 2, decision: 'add_cin' }),
+    ).rejects.toMatchObject({ data: { key: 'errors.cin_taken' } })
+    expect(state()).toEqual(before)
+  })
+
+  it('offers no write decision from a dry run, nor adding a CIN to a file that has one', async () => {
+    const { jobId, status } = await start(true)
+    expect(status).toMatchObject({ dryRun: true, held: 2 })
+    const before = state()
+    for (const decision of ['add_cin', 'register'] as const)
+      await expect(
+        app.direct().call('import.decide', { jobId, line: 2, decision }),
+      ).rejects.toMatchObject({ data: { key: 'errors.import_dry_run_decision' } })
+    expect(state()).toEqual(before)
+
+    // A row with another CIN than a file that has one: adding it would replace that CIN.
+    const file = {
+      fileName: 'autre.csv',
+      text: [HEADER, 'JE999001;Fatima;Ouali;0661234567;'].join('\n'),
+    }
+    const preview = await app.direct().call('import.preview', file)
+    const other = await app
+      .direct()
+      .call('import.start', { ...file, mapping: preview.mapping, language: 'fr' })
+    expect((await wait(other.jobId)).heldRows[0]?.reason).toBe('other_cin')
+    await expect(
+      app.direct().call('import.decide', { jobId: other.jobId, line: 2, decision: 'add_cin' }),
+    ).rejects.toMatchObject({
+      data: { key: 'errors.import_held_file_has_cin', params: { cin: 'JE123456' } },
+    })
+    expect(
+      app.db.prepare(`SELECT count(*) FROM artisan WHERE cin = 'JE999001'`).pluck().get(),
+    ).toBe(0)
   })
 })

@@ -11,7 +11,8 @@ import type { HeldDetail, ImportSummary } from './run-import'
  * held for a person to decide — line number, column, the message in the chosen language
  * (for a held row: why, and the file of the register it resembles: CIN, names, phone,
  * birth date) — followed by the row as it was in the file, so a clerk can fix the list,
- * decide, and import it again.
+ * decide, and import it again. A row held because the file it matches has no CIN says so
+ * (the row's CIN is stored nowhere until a person adds it to that file or registers it).
  */
 const names = (s: PersonSide) =>
   [s.firstNameAr, s.lastNameAr, s.firstNameLat, s.lastNameLat].filter(Boolean).join(' ')
@@ -32,6 +33,7 @@ const HELD_COLUMN = {
   other_cin: 'cin',
   same_cin_other_name: 'lastName',
   same_cin_other_birth: 'birthDate',
+  file_without_cin: 'cin',
 } as const
 
 export function errorReportCsv(

@@ -9,6 +9,7 @@ import { identifyArtisan } from '../artisans/identify'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
 import type { Logger } from '../log'
+import { addCinToFile } from './add-cin'
 import { guessMapping } from './columns'
 import { errorReportCsv, hasReport } from './error-report'
 import { readImportFile, readImportText, tooBig } from './read-file'
@@ -18,14 +19,15 @@ import { dataRowCount, importRows, type HeldDetail } from './run-import'
  * Imports started from the screen run as jobs in the host process: the call returns at
  * once, the screen polls the status (progress, then the summary, the rows held for a
  * person to decide and the error report) and may cancel between batches. A held row is
- * registered as a new file, or skipped, only when a person says so (`decide`).
+ * registered as a new file, its CIN added to the file without one it matches, or skipped,
+ * only when a person says so (`decide`).
  */
 interface Job {
   state: 'running' | 'done' | 'cancelled' | 'failed'
   done: number
   total: number
   counts: { created: number; matched: number; rejected: number; empty: number; held: number }
-  held: Map<number, HeldDetail & { decision: HeldRow['decision']; createdId: string | null }>
+  held: Map<number, HeldDetail & Pick<HeldRow, 'decision' | 'createdId' | 'awaitsApproval'>>
   source: string
   dryRun: boolean
   report: string | null
@@ -104,7 +106,13 @@ export function createImportJobs(db: Db, log: Logger) {
         const { created, matched, rejected, empty, held } = summary
         job.counts = { created, matched, rejected, empty, held }
         for (const r of summary.rows)
-          if (r.held) job.held.set(r.line, { ...r.held, decision: null, createdId: null })
+          if (r.held)
+            job.held.set(r.line, {
+              ...r.held,
+              decision: null,
+              createdId: null,
+              awaitsApproval: false,
+            })
         job.report = hasReport(summary)
           ? errorReportCsv(rows[0] ?? [], rows, summary, input.language)
           : null
@@ -125,6 +133,7 @@ export function createImportJobs(db: Db, log: Logger) {
     file: h.file,
     decision: h.decision,
     createdId: h.createdId,
+    awaitsApproval: h.awaitsApproval,
   })
 
   function status(jobId: string) {
@@ -142,14 +151,16 @@ export function createImportJobs(db: Db, log: Logger) {
   }
 
   /**
-   * A person's decision on a held row: register it as a new file (only when its CIN is
-   * another than the file it resembles, and still free), recording that the two files are
-   * different people; or skip it. A row that carries a file's CIN can only be skipped: the
-   * file itself is corrected at the counter.
+   * A person's decision on a held row. `register`: a new file from the row — only when its
+   * CIN is not the file's (`other_cin`, `file_without_cin`) and still free — recording that
+   * the two files are different people. `add_cin`: the row's CIN written into the file
+   * without one it matches (`file_without_cin` only; add-cin.ts). `skip`: nothing written.
+   * A row that carries a file's CIN can only be skipped: the file itself is corrected at
+   * the counter. A dry run wrote nothing, so it takes `skip` only.
    */
   function decide(
     actor: Actor,
-    input: { jobId: string; line: number; decision: 'register' | 'skip' },
+    input: { jobId: string; line: number; decision: 'register' | 'add_cin' | 'skip' },
   ): HeldRow {
     const job = jobOf(input.jobId)
     const held = job.held.get(input.line)
@@ -160,9 +171,19 @@ export function createImportJobs(db: Db, log: Logger) {
       return shown(input.line, held)
     }
     if (job.dryRun) throw appError('validation', 'errors.import_dry_run_decision')
-    if (held.reason !== 'other_cin' || !held.data.cin)
-      throw appError('conflict', 'errors.import_held_same_cin', { cin: held.data.cin ?? '' })
     const cin = held.data.cin
+    if (held.reason !== 'other_cin' && held.reason !== 'file_without_cin')
+      throw appError('conflict', 'errors.import_held_same_cin', { cin: cin ?? '' })
+    if (!cin) throw appError('conflict', 'errors.import_held_same_cin', { cin: '' })
+    if (input.decision === 'add_cin') {
+      if (held.reason !== 'file_without_cin')
+        throw appError('conflict', 'errors.import_held_file_has_cin', {
+          cin: held.file.cin ?? '',
+        })
+      held.awaitsApproval = addCinToFile(db, actor, held.file.id, cin, job.source).awaitsApproval
+      held.decision = 'cin_added'
+      return shown(input.line, held)
+    }
     const id = db.transaction(() => {
       const taken = sql(db, 'SELECT 1 FROM artisan WHERE cin = ? AND deleted_at IS NULL').get(cin)
       if (taken) throw appError('conflict', 'errors.cin_taken', { cin })

@@ -17,7 +17,10 @@ import { similarNames, type Names } from '../artisans/duplicates'
  * Two national ID numbers are never the same person without a human decision: a row whose
  * CIN differs from the CIN of the file it would otherwise match — and a row with a file's
  * CIN but another family name or birth date — is **held** for a person to decide, never
- * created and never folded in. Files created earlier in the batch are matched too, so a
+ * created and never folded in. A row with a CIN that matches a file **without** one is held
+ * too (`file_without_cin`): folded in, its CIN would be stored nowhere; a person adds it to
+ * the file, registers the row as another person, or skips it. Only a row without a CIN is
+ * matched by phone and name alone. Files created earlier in the batch are matched too, so a
  * list that names someone twice creates one file.
  */
 interface Candidate extends Names {
@@ -89,9 +92,10 @@ export function createMatcher(db: Db) {
       for (const c of row.phone ? (byPhone.get(row.phone) ?? []) : []) {
         const bornSame = row.birthDate !== null && row.birthDate === c.birthDate
         if (!((bornSame && similarNames(row, c)) || sameFamilyName(row, c))) continue
-        if (row.cin && c.cin && row.cin !== c.cin)
-          held ??= { kind: 'held', reason: 'other_cin', file: side(c) }
-        else return { kind: 'same', id: c.id }
+        // No CIN on the row (or the file's own): nothing of the row is lost by matching.
+        if (!row.cin || row.cin === c.cin) return { kind: 'same', id: c.id }
+        // The row's CIN is not the file's, nor any file's (see above): a person decides.
+        held ??= { kind: 'held', reason: c.cin ? 'other_cin' : 'file_without_cin', file: side(c) }
       }
       return held
     },

@@ -19,8 +19,8 @@ import { readReferenceNames } from './reference-names'
  * Imports an identification list: every row cleaned, validated and then either matched
  * to the artisan already in the register (same CIN, or — when a side has no CIN — same
  * phone with a similar name), created as *identified*, or held for a person to decide
- * (another CIN than the file it resembles, or a file's CIN with another family name or
- * birth date: see matcher.ts). Nothing is dropped silently: every data row ends as
+ * (another CIN than the file it resembles, a file's CIN with another family name or birth
+ * date, or a CIN for a file that has none: see matcher.ts). Nothing is dropped silently: every data row ends as
  * created, matched, rejected (with its errors), empty or held —
  * created + matched + rejected + empty + held = data rows. A matched row changes nothing
  * in the file it matches. Importing the same file twice creates nothing the second time.

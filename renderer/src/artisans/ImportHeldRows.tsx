@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { HeldRow, PersonSide } from '@shared/api/methods/imports'
+import type { HeldReason, HeldRow, PersonSide } from '@shared/api/methods/imports'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { formatDay } from '@shared/text/dates'
 import { formatMoroccanPhone } from '@shared/validation/phone'
@@ -12,9 +12,23 @@ import { Ltr } from '../components/Ltr'
 /**
  * The rows an import held for a person to decide, each beside the file of the register it
  * resembles (CIN, names, phone, birth date): a row with another CIN may be registered as a
- * new file once a person says so, or skipped; a row carrying a file's CIN with another
- * name or birth date can only be skipped (the file itself is corrected at the counter).
+ * new file once a person says so, or skipped; a row with a CIN that resembles a file
+ * without one may have its CIN added to that file (a correction of the file, approved like
+ * a clerk's edit), be registered as a new file, or be skipped; a row carrying a file's CIN
+ * with another name or birth date can only be skipped (the file is corrected at the
+ * counter). A dry run offers skipping only. For the keyboard, the list takes the focus when
+ * it appears, and after each decision the next row's first decision does.
  */
+type Decision = 'register' | 'add_cin' | 'skip'
+
+/** The writing decisions each reason offers, first the likeliest (skipping is always offered). */
+const DECISIONS: Record<HeldReason, readonly Exclude<Decision, 'skip'>[]> = {
+  other_cin: ['register'],
+  file_without_cin: ['add_cin', 'register'],
+  same_cin_other_name: [],
+  same_cin_other_birth: [],
+}
+
 function Side({ side }: { side: PersonSide }) {
   const { t } = useTranslation()
   const arabic = [side.firstNameAr, side.lastNameAr].filter(Boolean).join(' ')
@@ -64,17 +78,34 @@ export function ImportHeldRows({
   const { t } = useTranslation()
   const [busy, setBusy] = useState<number | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
-  const decide = (line: number, decision: 'register' | 'skip') => {
+  const list = useRef<HTMLDivElement>(null)
+  const title = useRef<HTMLHeadingElement>(null)
+  // The start button is gone once the import ran: the keyboard lands on the rows to decide.
+  useEffect(() => title.current?.focus(), [])
+  // After a decision (its buttons gone), the next row's first decision, else the title.
+  const [decided, setDecided] = useState(0)
+  useEffect(() => {
+    if (!decided) return
+    const next = list.current?.querySelector<HTMLButtonElement>('button[data-decide]')
+    ;(next ?? title.current)?.focus()
+  }, [decided])
+  const decide = (line: number, decision: Decision) => {
     setBusy(line)
     setError(null)
     api
       .call('import.decide', { jobId, line, decision })
-      .then(onDecided, (e: unknown) => setError(errorDataOf(e)))
+      .then(
+        (row) => {
+          onDecided(row)
+          setDecided((n) => n + 1)
+        },
+        (e: unknown) => setError(errorDataOf(e)),
+      )
       .finally(() => setBusy(null))
   }
   return (
-    <Stack gap="xs" data-testid="import-held">
-      <Title order={4} size="h6">
+    <Stack gap="xs" data-testid="import-held" ref={list}>
+      <Title order={4} size="h6" ref={title} tabIndex={-1}>
         {t('import.held.title')}
       </Title>
       <Text size="xs" c="dimmed">
@@ -111,20 +142,29 @@ export function ImportHeldRows({
                     {h.decision ? (
                       <Text size="sm" fw={600}>
                         {t(`import.held.${h.decision}`)}
+                        {h.awaitsApproval && (
+                          <Text span size="xs" c="dimmed" display="block">
+                            {t('import.held.awaitsApproval')}
+                          </Text>
+                        )}
                       </Text>
                     ) : (
                       <Group gap={4}>
-                        {h.reason === 'other_cin' && !dryRun && (
-                          <Button
-                            size="compact-xs"
-                            variant="light"
-                            loading={busy === h.line}
-                            onClick={() => decide(h.line, 'register')}
-                          >
-                            {t('import.held.register')}
-                          </Button>
-                        )}
+                        {!dryRun &&
+                          DECISIONS[h.reason].map((d) => (
+                            <Button
+                              key={d}
+                              data-decide={d}
+                              size="compact-xs"
+                              variant={d === 'add_cin' ? 'filled' : 'light'}
+                              loading={busy === h.line}
+                              onClick={() => decide(h.line, d)}
+                            >
+                              {t(d === 'add_cin' ? 'import.held.addCin' : 'import.held.register')}
+                            </Button>
+                          ))}
                         <Button
+                          data-decide="skip"
                           size="compact-xs"
                           variant="default"
                           disabled={busy === h.line}
@@ -134,7 +174,7 @@ export function ImportHeldRows({
                         </Button>
                       </Group>
                     )}
-                    {h.reason !== 'other_cin' && !h.decision && (
+                    {DECISIONS[h.reason].length === 0 && !h.decision && (
                       <Text size="xs" c="dimmed">
                         {t('import.held.sameCinOnly')}
                       </Text>

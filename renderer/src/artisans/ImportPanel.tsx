@@ -27,6 +27,27 @@ import { ChoiceSelect } from '../components/ChoiceSelect'
 type Preview = Awaited<ReturnType<typeof api.call<'import.preview'>>>
 type Status = Awaited<ReturnType<typeof api.call<'import.status'>>>
 
+/** Columns not recognised that the preview draws at most (after every recognised one). */
+const OTHER_COLUMNS_SHOWN = 30
+
+/**
+ * The columns the preview draws, in the list's order: every recognised (or chosen) one and
+ * the first others — a list of thousands of columns draws no thousands of selectors — and
+ * how many others are left out.
+ */
+function previewColumns(
+  count: number,
+  chosen: ReadonlySet<number>,
+): { shown: number[]; hidden: number } {
+  const shown: number[] = []
+  let others = 0
+  for (let i = 0; i < count; i++) {
+    if (chosen.has(i)) shown.push(i)
+    else if (others++ < OTHER_COLUMNS_SHOWN) shown.push(i)
+  }
+  return { shown, hidden: count - shown.length }
+}
+
 /**
  * Import an identification list (XLSX or CSV): the columns recognised are shown with the
  * first rows and can be corrected; the import runs with progress and can be cancelled; the
@@ -88,6 +109,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const reportUrl = status?.report
     ? URL.createObjectURL(new Blob([status.report], { type: 'text/csv' }))
     : null
+  const columns = preview
+    ? previewColumns(
+        preview.header.length,
+        new Set([...Object.keys(preview.mapping), ...Object.keys(mapping)].map(Number)),
+      )
+    : { shown: [], hidden: 0 }
   const fieldOptions = [
     { value: '', label: t('import.ignore') },
     ...IDENTIFICATION_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) })),
@@ -124,35 +151,38 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               <Table withTableBorder>
                 <Table.Thead>
                   <Table.Tr>
-                    {preview.header.map((h, i) => (
-                      <Table.Th key={i}>
-                        <Stack gap={4}>
-                          <Text size="xs" fw={700}>
-                            <bdi>{h}</bdi>
-                          </Text>
-                          <ChoiceSelect
-                            size="xs"
-                            aria-label={t('import.columnFor', { column: isolate(h) })}
-                            data={fieldOptions}
-                            value={mapping[String(i)] ?? ''}
-                            onChange={(v) =>
-                              setMapping((m) => {
-                                const next = { ...m }
-                                if (v) next[String(i)] = v
-                                else delete next[String(i)]
-                                return next
-                              })
-                            }
-                          />
-                        </Stack>
-                      </Table.Th>
-                    ))}
+                    {columns.shown.map((i) => {
+                      const h = preview.header[i] ?? ''
+                      return (
+                        <Table.Th key={i}>
+                          <Stack gap={4} style={{ minInlineSize: '10rem' }}>
+                            <Text size="xs" fw={700}>
+                              <bdi>{h}</bdi>
+                            </Text>
+                            <ChoiceSelect
+                              size="xs"
+                              aria-label={t('import.columnFor', { column: isolate(h) })}
+                              data={fieldOptions}
+                              value={mapping[String(i)] ?? ''}
+                              onChange={(v) =>
+                                setMapping((m) => {
+                                  const next = { ...m }
+                                  if (v) next[String(i)] = v
+                                  else delete next[String(i)]
+                                  return next
+                                })
+                              }
+                            />
+                          </Stack>
+                        </Table.Th>
+                      )
+                    })}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {preview.sample.map((row, r) => (
                     <Table.Tr key={r}>
-                      {preview.header.map((_, c) => (
+                      {columns.shown.map((c) => (
                         <Table.Td key={c}>
                           <bdi>{row[c] ?? ''}</bdi>
                         </Table.Td>
@@ -162,6 +192,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {columns.hidden > 0 && (
+              <Text size="xs" c="dimmed" data-testid="import-more-columns">
+                {t('import.moreColumns', { count: columns.hidden })}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button onClick={start}>{t('import.start')}</Button>
             </Group>
@@ -220,7 +255,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                         heldRows: s.heldRows.map((h) => (h.line === row.line ? row : h)),
                       },
                   )
-                  if (row.decision === 'registered') onImported()
+                  if (row.decision === 'registered' || row.decision === 'cin_added') onImported()
                 }}
               />
             )}

@@ -8,7 +8,7 @@ import type { Role } from '../roles'
  * Importing identification lists from the screen: preview (columns recognised, first
  * rows), start (a job running in the background), status (progress, summary, the rows
  * held for a person to decide, the error report), decide (register a held row as a new
- * file, or skip it), cancel.
+ * file, add its CIN to the file without one it matches, or skip it), cancel.
  */
 const COUNTER: readonly Role[] = ['clerk', 'supervisor', 'administrator']
 
@@ -35,8 +35,18 @@ const oneContent = (f: { text?: string | undefined; base64?: string | undefined 
 const FileSchema = FileFields.refine(oneContent, { error: 'errors.import_unreadable' })
 const Mapping = z.record(z.string().regex(/^\d+$/), z.enum(IDENTIFICATION_FIELDS))
 
-/** Why a row was held instead of matched or created: a person must decide. */
-export const HELD_REASONS = ['other_cin', 'same_cin_other_name', 'same_cin_other_birth'] as const
+/**
+ * Why a row was held instead of matched or created: a person must decide. `other_cin`: the
+ * row resembles a file (same phone and name) that has another CIN; `same_cin_other_*`: the
+ * row carries a file's CIN with another family name or birth date; `file_without_cin`: the
+ * row, which has a CIN, resembles a file that has none (its CIN would otherwise be lost).
+ */
+export const HELD_REASONS = [
+  'other_cin',
+  'same_cin_other_name',
+  'same_cin_other_birth',
+  'file_without_cin',
+] as const
 export type HeldReason = (typeof HELD_REASONS)[number]
 
 /** One side of a held row: the row as read, or the file already in the register. */
@@ -57,9 +67,11 @@ export const HeldRowSchema = z.object({
   row: PersonSideSchema,
   file: PersonSideSchema.extend({ id: z.string() }),
   /** What a person decided on this screen, if anything yet. */
-  decision: z.enum(['registered', 'skipped']).nullable(),
+  decision: z.enum(['registered', 'cin_added', 'skipped']).nullable(),
   /** The file registered from the row, once decided so. */
   createdId: z.string().nullable(),
+  /** The CIN added to the file waits for a supervisor's approval (a clerk's identity change). */
+  awaitsApproval: z.boolean(),
 })
 export type HeldRow = z.output<typeof HeldRowSchema>
 
@@ -117,7 +129,13 @@ export const importMethods = {
     input: z.object({
       jobId: z.string().max(64),
       line: z.number().int().positive(),
-      decision: z.enum(['register', 'skip']),
+      /**
+       * `register`: a new file from the row (its CIN free, the two files marked as different
+       * people); `add_cin`: the row's CIN written into the file without one it matches
+       * (`file_without_cin` only; a correction of that file, audited and approved like a
+       * clerk's edit); `skip`: nothing written. A dry run takes `skip` only.
+       */
+      decision: z.enum(['register', 'add_cin', 'skip']),
     }),
     output: HeldRowSchema,
     roles: COUNTER,
