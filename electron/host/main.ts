@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openApp } from '../services/app'
@@ -7,11 +6,13 @@ import { stderrLogger } from '../services/log'
 import { defaultDataDir } from '../services/paths'
 import { describeStartupError } from '../services/startup-error'
 import { APP_VERSION } from '../services/version'
+import { hostToken } from './host-token'
 import { createHostServer } from './server'
 
 /**
- * `npm run host -- --port N`: the real UI in any browser, with the same router as the
- * desktop app. Prints exactly one line on stdout — the address with this launch's token.
+ * `npm run host -- --port N [--new-token]`: the real UI in any browser, with the same
+ * router as the desktop app. Prints exactly one line on stdout — the address with the
+ * desk's host token (kept in the data folder across restarts; `--new-token` renews it).
  */
 function main(): void {
   const log = stderrLogger('host')
@@ -20,6 +21,7 @@ function main(): void {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       renderer: { type: 'string' },
+      'new-token': { type: 'boolean', default: false },
     },
   })
   const port = Number(values.port)
@@ -46,7 +48,7 @@ function main(): void {
     process.exit(1)
   }
 
-  const token = randomBytes(24).toString('base64url')
+  const token = hostToken(dataDir, { renew: values['new-token'] })
   const server = createHostServer({
     router: app.router,
     context: (session) => app.contextFor(session, 'http'),

@@ -6,7 +6,7 @@ import { writeIdentified } from '../../electron/services/artisans/identify'
 import { runCli } from '../../electron/cli/run-cli'
 import { startRegistry, type Registry } from '../registry/server'
 import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
-import { testCodes, validRegistration } from '../helpers/registration'
+import { testCodes, updateRequestOf, validRegistration } from '../helpers/registration'
 
 /**
  * Desks and the reference registry over real HTTP: enrolment, push, decisions pulled
@@ -195,7 +195,7 @@ describe('sync with the national registry', () => {
     identify(one, 'JC200000', 'Nadia', 'Late')
     registry.faults.rateLimitEvery = 1
     registry.faults.retryAfterSeconds = 120
-    await expect(sync(one)).rejects.toMatchObject({ data: { key: 'errors.sync_unavailable' } })
+    await expect(sync(one)).rejects.toMatchObject({ data: { key: 'errors.sync_rate_limited' } })
     const next = one.db
       .prepare(`SELECT next_attempt_at FROM outbox WHERE status = 'pending'`)
       .pluck()
@@ -435,5 +435,175 @@ describe('sync with the national registry', () => {
     expect(cursor()).toBeUndefined()
     await sync(one)
     expect(one.db.prepare('SELECT count(*) FROM artisan').pluck().get()).toBe(4)
+  })
+  it('tells an enrolment refusal in the clerk’s words, and keeps the registry’s own for the details', async () => {
+    const { dir, cleanup } = tempDir()
+    const app = openTestDesk(dir)
+    cleanups.push(cleanup, () => app.close())
+    await app.direct().call('setup.complete', VALID_SETUP)
+    const enrol = (registryUrl: string, chamberCode: string, enrolmentToken: string) =>
+      app
+        .direct()
+        .call('sync.enrol', { registryUrl, chamberCode, enrolmentToken })
+        .then(
+          () => null,
+          (e: { data: { key: string; params?: Record<string, string | number> } }) => e.data,
+        )
+    const refused = await enrol(registry.url, '09', '09-AAAA-BBBB-CCCC')
+    expect(refused).toMatchObject({
+      key: 'errors.sync_enrolment_refused',
+      params: { registryCode: 'enrolment_refused (HTTP 403)' },
+    })
+    expect(String(refused?.params?.registryMessage)).toMatch(/jeton/i) // the registry's French
+    // A token made for another chamber is refused the same way.
+    expect(await enrol(registry.url, '09', registry.createEnrolmentToken('04'))).toMatchObject({
+      key: 'errors.sync_enrolment_refused',
+    })
+    expect(
+      await enrol(`${registry.url}/nowhere`, '09', registry.createEnrolmentToken('09')),
+    ).toMatchObject({ key: 'errors.sync_wrong_address' })
+    const { dir: closedDir, cleanup: closedCleanup } = tempDir()
+    cleanups.push(closedCleanup)
+    const closed = await startRegistry({ dataDir: closedDir })
+    const closedUrl = closed.url
+    await closed.close()
+    expect(await enrol(closedUrl, '09', '09-AAAA-BBBB-CCCC')).toMatchObject({
+      key: 'errors.sync_offline',
+    })
+  })
+
+  it('sends a file the registry does not know again as a new registration, on a supervisor’s word', async () => {
+    const tiznit = await desk('Tiznit')
+    const rabat = await desk('Rabat', '04')
+    await tiznit.direct().call('artisans.register', validRegistration(testCodes(tiznit.db)))
+    await sync(tiznit)
+    // The same CIN at another chamber: the registration is refused, the rest goes on.
+    const { id } = await rabat
+      .direct()
+      .call('artisans.register', validRegistration(testCodes(rabat.db)))
+    expect((await sync(rabat)).progress?.push).toMatchObject({ applied: 0, rejected: 1 })
+    expect(await rabat.direct().call('sync.rejected', {})).toMatchObject([
+      { artisanId: id, op: 'create', reason: { code: 'cin_taken' }, resendable: true },
+    ])
+    // The clerk finds the CIN was mistyped and corrects it: the registry does not know the file.
+    const file = await rabat.direct().call('artisans.get', { id })
+    await rabat.direct().call('artisans.update', {
+      ...updateRequestOf(file, { cin: 'JE654321' }),
+      id,
+      expectedVersion: file.version,
+    })
+    expect((await sync(rabat)).progress?.push).toMatchObject({ applied: 0, rejected: 1 })
+    const refused = await rabat.direct().call('sync.rejected', {})
+    expect(refused.map((r) => r.reason.code)).toEqual(['not_found', 'cin_taken'])
+    expect(refused.every((r) => r.resendable)).toBe(true)
+
+    const clerk = { id: 'user:clerk', name: 'Clerk', roles: ['clerk' as const] }
+    expect(
+      await rabat.router.call({ actor: clerk, transport: 'http', auth: 'active' }, 'sync.resend', {
+        artisanId: id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await rabat.direct().call('sync.resend', { artisanId: id })
+    expect(await rabat.direct().call('sync.rejected', {})).toEqual([])
+    expect((await rabat.direct().call('sync.status', {})).rejected).toBe(0)
+    await expect(rabat.direct().call('sync.resend', { artisanId: id })).rejects.toMatchObject({
+      data: { key: 'errors.sync_nothing_to_resend' },
+    })
+    expect((await sync(rabat)).progress?.push).toMatchObject({ applied: 1, rejected: 0 })
+    expect(await rabat.direct().call('sync.recordState', { artisanId: id })).toMatchObject({
+      state: 'synced',
+    })
+    const inRegistry = registry.db
+      .prepare('SELECT chamber_code AS chamber, state FROM artisans WHERE id = ?')
+      .get(id) as { chamber: string; state: string }
+    expect(inRegistry.chamber).toBe('04')
+    expect(JSON.parse(inRegistry.state)).toMatchObject({ cin: 'JE654321', rnaStatus: 'pending' })
+    registry.decideNow()
+    await sync(rabat)
+    expect((await rabat.direct().call('artisans.get', { id })).nia).toMatch(/^04\d{8}$/)
+    expect(verifyAuditChain(rabat.db).ok).toBe(true)
+  })
+
+  it('folds syncs that changed nothing into one line, and keeps refusals and failures in sight', async () => {
+    const one = await desk('Guichet 1')
+    for (let i = 0; i < 3; i++) await sync(one)
+    const log = () => one.direct().call('sync.log', {})
+    expect((await log())[0]).toMatchObject({ key: 'sync.log.quiet', count: 3, attention: false })
+    const other = await desk('Guichet 2', '04')
+    identify(other, 'JH100001', 'Samira', 'Alaoui')
+    await sync(other)
+    identify(one, 'JH100001', 'Samira', 'Alaoui') // refused: the CIN is taken
+    await sync(one)
+    await sync(one)
+    registry.faults.fail5xxEvery = 1
+    for (let i = 0; i < 2; i++) await expect(sync(one)).rejects.toBeDefined()
+    registry.faults.fail5xxEvery = 0
+    const lines = await log()
+    expect(lines.slice(0, 4).map((l) => [l.key, l.count, l.level])).toEqual([
+      ['errors.sync_unavailable', 2, 'error'],
+      ['sync.log.quiet', 1, 'info'],
+      ['sync.log.done', 1, 'warning'],
+      ['sync.log.quiet', 3, 'info'],
+    ])
+    expect(lines[0]?.params).toMatchObject({ registryCode: 'unavailable (HTTP 503)' })
+    expect(Date.parse(lines[3]!.since)).toBeLessThan(Date.parse(lines[3]!.at))
+    const attention = await one.direct().call('sync.log', { attention: true })
+    expect(attention.map((l) => l.key)).toEqual(['errors.sync_unavailable', 'sync.log.done'])
+    // The command line reads the same folded log (a second connection to the desk's file).
+    const out: string[] = []
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) }
+    expect(await runCli(['--data-dir', one.dataDir, 'sync', 'log', '--attention'], io)).toBe(0)
+    expect(out).toHaveLength(2)
+    expect(out[0]).toMatch(
+      /! Le registre national est momentanément indisponible.* — 2 fois depuis/,
+    )
+  })
+
+  it('brings a pushed registration’s decision back through the registry’s own review, hands-free', async () => {
+    const { dir, cleanup } = tempDir()
+    const reviewing = await startRegistry({
+      dataDir: dir,
+      reviewDelayMs: 1000,
+      rejectRules: [{ kind: 'cin-prefix', value: 'ZZ' }],
+    })
+    cleanups.push(cleanup, () => reviewing.close())
+    const { dir: deskDir, cleanup: deskCleanup } = tempDir()
+    const app = openTestDesk(deskDir)
+    cleanups.push(deskCleanup, () => app.close())
+    await app.direct().call('setup.complete', VALID_SETUP)
+    await app.direct().call('sync.enrol', {
+      registryUrl: reviewing.url,
+      chamberCode: '09',
+      enrolmentToken: reviewing.createEnrolmentToken('09'),
+    })
+    const codes = testCodes(app.db)
+    const { id: accepted } = await app.direct().call('artisans.register', validRegistration(codes))
+    const { id: refused } = await app
+      .direct()
+      .call('artisans.register', validRegistration(codes, { cin: 'ZZ123456', phone: '0670112233' }))
+    const started = Date.now()
+    // The desk's own schedule, shortened: a sync at start, then one soon after the push.
+    const stop = app.sync.startBackground(60_000, 1500)
+    cleanups.push(stop)
+    const decided = async () => {
+      const [a, r] = await Promise.all([
+        app.direct().call('artisans.get', { id: accepted }),
+        app.direct().call('artisans.get', { id: refused }),
+      ])
+      return a.rnaStatus !== 'pending' && r.rnaStatus !== 'pending' ? { a, r } : null
+    }
+    let files = await decided()
+    while (!files && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      files = await decided()
+    }
+    expect(files?.a).toMatchObject({
+      rnaStatus: 'registered',
+      nia: expect.stringMatching(/^09\d{8}$/),
+    })
+    expect(files?.r.rnaStatus).toBe('rejected')
+    expect(files?.r.rnaRejectionReason).toContain('ZZ')
+    // Start (≤ 5 s) + the registry's review (1 s) + the follow-up sync (1.5 s).
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 })

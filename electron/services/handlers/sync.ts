@@ -5,6 +5,7 @@ import { appError } from '@shared/errors'
 import { RegistryError } from '../sync/client'
 import { describeFailure, type SyncEngine } from '../sync/engine'
 import { openConflicts, resolveConflict } from '../sync/conflicts'
+import { resendFile } from '../sync/resend'
 import { readSyncLog } from '../sync/sync-log'
 import { recordSyncState, rejectedOperations, syncStatus } from '../sync/status'
 
@@ -38,6 +39,7 @@ export function syncHandlers(
   | 'sync.recordState'
   | 'sync.conflicts'
   | 'sync.resolve'
+  | 'sync.resend'
 > {
   return {
     'sync.status': () => ({ ...syncStatus(db), running: engine.running() }),
@@ -54,10 +56,11 @@ export function syncHandlers(
       engine.stop()
       return { ok: true as const }
     },
-    'sync.log': (input) => readSyncLog(db, input.limit),
+    'sync.log': (input) => readSyncLog(db, input.limit, { attention: input.attention }),
     'sync.rejected': () => rejectedOperations(db),
     'sync.recordState': (input) => recordSyncState(db, input.artisanId),
     'sync.conflicts': () => openConflicts(db),
     'sync.resolve': (input, ctx) => resolveConflict(db, ctx.actor, input.id, input.keepLocal),
+    'sync.resend': (input, ctx) => resendFile(db, ctx.actor, input.artisanId),
   }
 }

@@ -9,8 +9,9 @@ import { RegistryError, type RegistryClient } from './client'
 import { pullChanges, type PullSummary } from './pull'
 import { pushOutbox, type PushSummary } from './push'
 import { applyReference, referenceSince } from './reference'
-import { logSync } from './sync-log'
-import { clearState, readState, writeState, type LastRun } from './state'
+import { describeFailure } from './failure'
+import { logSync, QUIET_KEY } from './sync-log'
+import { clearState, readState, writeState } from './state'
 
 /**
  * The sync engine (design.md §4): enrol the desk once, then sync — reference data first,
@@ -35,32 +36,14 @@ export interface SyncEngine {
   /** What is running now, if anything. */
   running(): SyncProgress | null
   stop(): void
-  startBackground(intervalMs: number): () => void
+  /** Syncs every `intervalMs`, and once `followUpMs` after a sync that sent something. */
+  startBackground(intervalMs: number, followUpMs?: number): () => void
 }
 
-/** A registry failure as the i18n key and params the screens and the CLI show. */
-export function describeFailure(error: unknown): NonNullable<LastRun['error']> {
-  if (!(error instanceof RegistryError))
-    return {
-      key: 'errors.sync_failed',
-      params: { message: String((error as Error)?.message ?? error) },
-    }
-  switch (error.kind) {
-    case 'network':
-      return { key: 'errors.sync_offline', params: { detail: error.message } }
-    case 'retryable':
-      return { key: 'errors.sync_unavailable', params: { code: error.code } }
-    case 'auth':
-      return { key: 'errors.sync_enrol_again', params: {} }
-    case 'too_old':
-      return {
-        key: 'errors.sync_too_old',
-        params: { version: error.details.minClientVersion ?? '' },
-      }
-    default:
-      return { key: 'errors.sync_refused', params: { code: error.code, message: error.message } }
-  }
-}
+/** How soon after a push the background syncs again, for the registry's decisions. */
+export const FOLLOW_UP_MS = 30_000
+
+export { describeFailure } from './failure'
 
 export function createSyncEngine(
   db: Db,
@@ -68,6 +51,7 @@ export function createSyncEngine(
 ): SyncEngine {
   let current: SyncProgress | null = null
   let stopRequested = false
+  let afterPush: (() => void) | undefined
 
   /**
    * A connection lost in passing (a keep-alive socket the registry closed, a cut answer)
@@ -205,12 +189,18 @@ export function createSyncEngine(
         writeState(db, 'lastRun', { at, ok: true })
         writeState(db, 'lastSuccessAt', nowIso())
         const { push, pull } = done
-        logSync(db, push.rejected || push.conflicts ? 'warning' : 'info', 'sync.log.done', {
-          applied: push.applied,
-          rejected: push.rejected,
-          conflicts: push.conflicts,
-          received: pull.created + pull.updated + pull.deleted,
-        })
+        const received = pull.created + pull.updated + pull.deleted
+        const quiet = !push.applied && !push.rejected && !push.conflicts && !push.merged
+        if (quiet && !received && !pull.notices)
+          logSync(db, 'info', QUIET_KEY) // folded with the quiet syncs before it
+        else
+          logSync(db, push.rejected || push.conflicts ? 'warning' : 'info', 'sync.log.done', {
+            applied: push.applied,
+            rejected: push.rejected,
+            conflicts: push.conflicts,
+            received,
+          })
+        if (push.applied > 0) afterPush?.()
         return done
       } catch (error) {
         const failure =
@@ -230,7 +220,7 @@ export function createSyncEngine(
       stopRequested = true
     },
 
-    startBackground(intervalMs) {
+    startBackground(intervalMs, followUpMs = FOLLOW_UP_MS) {
       const tick = () => {
         if (current || !readState(db, 'enrolment')) return
         engine.syncOnce().catch(() => undefined) // recorded in lastRun and the log
@@ -239,7 +229,18 @@ export function createSyncEngine(
       const timer = setInterval(tick, intervalMs)
       first.unref()
       timer.unref()
+      // After a push, one sync sooner than the interval, to bring back what the registry
+      // decided at once (a demo registry decides in seconds; a real one costs one pull).
+      let followUp: ReturnType<typeof setTimeout> | undefined
+      afterPush = () => {
+        if (followUpMs >= intervalMs) return
+        clearTimeout(followUp)
+        followUp = setTimeout(tick, followUpMs)
+        followUp.unref()
+      }
       return () => {
+        afterPush = undefined
+        clearTimeout(followUp)
         clearTimeout(first)
         clearInterval(timer)
       }

@@ -1,6 +1,7 @@
 import { heldCount } from '../approvals/held'
 import type { Db } from '../database/open'
 import { sql } from '../database/statements'
+import { RESENDABLE } from './resend'
 import { readState, type LastRun } from './state'
 
 /**
@@ -8,6 +9,14 @@ import { readState, type LastRun } from './state'
  * what waits in the outbox, what the registry refused (with its reason, per record) and
  * the conflicts to resolve; and one artisan's own sync state for its file.
  */
+/** A refused operation still standing: not yet replaced by a new creation (resend.ts). */
+const standing = (o: string) =>
+  `${o}status = 'rejected' AND json_extract(${o}last_error, '$.resentAs') IS NULL`
+
+/** The artisan an outbox operation belongs to (a certificate's, from its notice). */
+const ARTISAN_OF = `CASE o.entity_type WHEN 'artisan' THEN o.entity_id
+  ELSE json_extract(o.payload, '$.artisanId') END`
+
 export interface SyncStatus {
   enrolled: boolean
   registryUrl: string | null
@@ -35,7 +44,7 @@ export function syncStatus(db: Db): SyncStatus {
     enrolledAt: enrolment?.enrolledAt ?? null,
     pending: count(`status = 'pending'`),
     heldForApproval: heldCount(db),
-    rejected: count(`status = 'rejected'`),
+    rejected: count(standing('')),
     conflicts: sql(db, 'SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL')
       .pluck()
       .get() as number,
@@ -46,11 +55,16 @@ export function syncStatus(db: Db): SyncStatus {
 
 export interface RejectedOperation {
   opId: string
+  entityType: 'artisan' | 'certificate'
+  /** The file the operation belongs to (a certificate's artisan). */
   artisanId: string
   name: string
   cin: string | null
   createdAt: string
+  op: 'create' | 'update' | 'delete'
   reason: { code: string; message: string }
+  /** The registry does not know the file: it can be sent again as a new registration. */
+  resendable: boolean
 }
 
 /** Operations the registry refused, newest first, with the file they belong to. */
@@ -58,16 +72,21 @@ export function rejectedOperations(db: Db, limit = 200): RejectedOperation[] {
   return (
     sql(
       db,
-      `SELECT o.op_id AS opId, o.entity_id AS artisanId, o.created_at AS createdAt,
-         o.last_error AS reason, a.cin,
+      `SELECT o.op_id AS opId, o.entity_type AS entityType, o.op, o.created_at AS createdAt,
+         coalesce(a.id, ${ARTISAN_OF}) AS artisanId, o.last_error AS reason, a.cin,
+         ${RESENDABLE} AND a.id IS NOT NULL AND a.deleted_at IS NULL AS resendable,
          trim(coalesce(a.first_name_lat, '') || ' ' || coalesce(a.last_name_lat, '') || ' ' ||
            coalesce(a.first_name_ar, '') || ' ' || coalesce(a.last_name_ar, '')) AS name
-       FROM outbox o LEFT JOIN artisan a ON a.id = o.entity_id
-       WHERE o.status = 'rejected' AND o.entity_type = 'artisan'
+       FROM outbox o LEFT JOIN artisan a ON a.id = ${ARTISAN_OF}
+       WHERE ${standing('o.')} AND o.entity_type IN ('artisan', 'certificate')
        ORDER BY o.seq DESC LIMIT ?`,
-    ).all(limit) as (Omit<RejectedOperation, 'reason'> & { reason: string | null })[]
+    ).all(limit) as (Omit<RejectedOperation, 'reason' | 'resendable'> & {
+      reason: string | null
+      resendable: number
+    })[]
   ).map((r) => ({
     ...r,
+    resendable: Boolean(r.resendable),
     reason: r.reason
       ? (JSON.parse(r.reason) as RejectedOperation['reason'])
       : { code: 'unknown', message: '' },
@@ -89,7 +108,7 @@ export function recordSyncState(
   const last = sql(
     db,
     `SELECT status, last_error AS lastError FROM outbox
-     WHERE entity_type = 'artisan' AND entity_id = ? AND status IN ('pending', 'rejected')
+     WHERE entity_type = 'artisan' AND entity_id = ? AND (status = 'pending' OR (${standing('')}))
      ORDER BY seq DESC LIMIT 1`,
   ).get(artisanId) as { status: 'pending' | 'rejected'; lastError: string | null } | undefined
   if (last?.status === 'rejected')

@@ -2,6 +2,7 @@ import type { ApiResult, ApiTransport } from '@shared/api/contract'
 import { createApiClient } from '@shared/api/client'
 import { isAppErrorData } from '@shared/errors'
 import type { PrintOutcome, PrintRequest, Printer } from '@shared/settings/printing'
+import { hostLink } from './host-link'
 
 /**
  * Picks the transport the page runs under: the preload bridge in Electron, the loopback
@@ -80,8 +81,15 @@ function httpTransport(): ApiTransport {
           body: JSON.stringify(input ?? {}),
         })
         const body: unknown = await response.json()
-        return isApiResult(body) ? announce(body) : networkError
+        if (!isApiResult(body)) return networkError
+        // The host's own refusal of the launch token (not a login's): only the newly
+        // printed address can work.
+        const tokenRefused =
+          response.status === 401 && !body.ok && body.error.key === 'errors.unauthorized'
+        hostLink.set(tokenRefused ? 'token' : 'ok')
+        return announce(body)
       } catch {
+        hostLink.set('unreachable')
         return networkError
       }
     },

@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { DirectionProvider, MantineProvider, Center } from '@mantine/core'
 import type { AppErrorData } from '@shared/errors'
 import type { DeskProfile } from '@shared/settings/desk-profile'
 import { DEFAULT_LANGUAGE, directionOf, type Language } from '@shared/settings/language'
 import { AuthGate } from '../auth/AuthGate'
+import { hostLink, type HostLink } from '../api/host-link'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { HostLost } from './HostLost'
 import { SetupPage } from '../pages/SetupPage'
 import { theme } from './theme'
 import { useLanguage } from './useLanguage'
@@ -15,10 +17,13 @@ interface Props {
 
 export function App({ initialStatus }: Props) {
   const language = initialStatus?.language ?? DEFAULT_LANGUAGE
+  const [link, setLink] = useState<HostLink>(hostLink.get())
+  useEffect(() => hostLink.subscribe(setLink), [])
   return (
     <DirectionProvider initialDirection={directionOf(language)} detectDirection={false}>
       <MantineProvider theme={theme}>
         <Desk initialStatus={initialStatus} initialLanguage={language} />
+        {link !== 'ok' && <HostLost link={link} reloadOnReturn={!initialStatus} />}
       </MantineProvider>
     </DirectionProvider>
   )

@@ -18,6 +18,7 @@ import { hrefOf } from '../app/sections'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { FIELD_LABELS } from './field-labels'
+import { formatInstant } from '@shared/text/dates'
 
 type Conflicts = Awaited<ReturnType<typeof api.call<'sync.conflicts'>>>
 
@@ -71,7 +72,7 @@ export function ConflictsPanel({ onResolved }: { onResolved: () => void }) {
                 {c.name || c.artisanId}
               </Anchor>
               <Text size="xs" c="dimmed">
-                <Ltr>{c.createdAt.slice(0, 16).replace('T', ' ')}</Ltr>
+                <Ltr>{formatInstant(c.createdAt)}</Ltr>
               </Text>
             </Group>
             <Table withTableBorder>

@@ -2,6 +2,7 @@ import { Badge, Tooltip } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
+import { adviceKey, reasonKey } from './registry-codes'
 
 type RecordState = Awaited<ReturnType<typeof api.call<'sync.recordState'>>>
 
@@ -25,9 +26,7 @@ export function SyncBadge({ artisanId, version }: { artisanId: string; version: 
     conflict: 'orange',
   }[state.state]
   const reason = state.reason
-    ? t(`sync.reason.${state.reason.code}`, {
-        defaultValue: state.reason.message || state.reason.code,
-      })
+    ? `${t(reasonKey(state.reason.code))} ${t(adviceKey(state.reason.code))}`
     : null
   const badge = (
     <Badge

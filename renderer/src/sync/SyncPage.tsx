@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -8,27 +7,27 @@ import {
   Progress,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
-import { isolate } from '@shared/text/bidi'
+import { isolate, isolateParams } from '@shared/text/bidi'
 import { useDesk } from '../app/desk-context'
 import { api } from '../api/transport'
-import { hrefOf } from '../app/sections'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { Advice, ErrorAlert, ErrorDetails } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { ConflictsPanel } from './ConflictsPanel'
 import { EnrolPanel } from './EnrolPanel'
+import { RejectedPanel } from './RejectedPanel'
+import { SyncLogPanel } from './SyncLogPanel'
 import { useSyncStatus } from './useSyncStatus'
+import { formatInstant } from '@shared/text/dates'
 
 type Rejected = Awaited<ReturnType<typeof api.call<'sync.rejected'>>>
-type LogLines = Awaited<ReturnType<typeof api.call<'sync.log'>>>
 
-const when = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—')
+const when = (iso: string | null | undefined) => (iso ? formatInstant(iso) : '—')
 
 /**
  * Sync (Alt+5): whether the desk reaches the registry, when it last synced, what waits to
@@ -40,15 +39,14 @@ export function SyncPage() {
   const { allows } = useDesk()
   const { status, error, refresh } = useSyncStatus()
   const [rejected, setRejected] = useState<Rejected>([])
-  const [log, setLog] = useState<LogLines>([])
   const [actionError, setActionError] = useState<AppErrorData | null>(null)
   const [reenrol, setReenrol] = useState(false)
   const running = status?.running ?? null
 
+  const [changed, setChanged] = useState(0)
   useEffect(() => {
     api.call('sync.rejected', {}).then(setRejected, () => setRejected([]))
-    api.call('sync.log', { limit: 50 }).then(setLog, () => setLog([]))
-  }, [status?.lastRun?.at, status?.pending])
+  }, [status?.lastRun?.at, status?.pending, changed])
 
   const now = () => {
     setActionError(null)
@@ -102,8 +100,14 @@ export function SyncPage() {
             )}
           </Group>
           {status.lastRun && !status.lastRun.ok && status.lastRun.error && (
-            <Alert color={state === 'offline' ? 'orange' : 'red'}>
-              {t(status.lastRun.error.key, status.lastRun.error.params)}
+            <Alert color={state === 'offline' ? 'orange' : 'red'} data-testid="sync-failure">
+              <Stack gap="xs">
+                <Text size="sm">
+                  {t(status.lastRun.error.key, isolateParams(status.lastRun.error.params))}
+                </Text>
+                <Advice adviceKey={`${status.lastRun.error.key}_advice`} />
+                <ErrorDetails params={status.lastRun.error.params} />
+              </Stack>
             </Alert>
           )}
           {actionError && <ErrorAlert error={actionError} />}
@@ -165,64 +169,16 @@ export function SyncPage() {
       {status.conflicts > 0 && <ConflictsPanel onResolved={() => void refresh()} />}
 
       {rejected.length > 0 && (
-        <Paper withBorder p="md" data-testid="sync-rejected-list">
-          <Stack gap="sm">
-            <Title order={3} size="h4">
-              {t('sync.rejectedTitle')}
-            </Title>
-            <Table>
-              <Table.Tbody>
-                {rejected.map((r) => (
-                  <Table.Tr key={r.opId}>
-                    <Table.Td>
-                      <Anchor href={hrefOf.artisan(r.artisanId)}>{r.name || r.artisanId}</Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Ltr>{r.cin ?? ''}</Ltr>
-                    </Table.Td>
-                    <Table.Td>
-                      <Ltr>{when(r.createdAt)}</Ltr>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {t(`sync.reason.${r.reason.code}`, {
-                          defaultValue: r.reason.message || r.reason.code,
-                        })}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
+        <RejectedPanel
+          rejected={rejected}
+          onChange={() => {
+            setChanged((n) => n + 1)
+            void refresh()
+          }}
+        />
       )}
 
-      <Paper withBorder p="md" data-testid="sync-log">
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            {t('sync.logTitle')}
-          </Title>
-          {log.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('sync.logEmpty')}
-            </Text>
-          )}
-          {log.map((line, i) => (
-            <Group key={`${line.at}-${i}`} gap="sm" wrap="nowrap" align="flex-start">
-              <Text size="xs" c="dimmed" miw={120}>
-                <Ltr>{when(line.at)}</Ltr>
-              </Text>
-              <Text
-                size="sm"
-                c={line.level === 'error' ? 'red' : line.level === 'warning' ? 'orange' : undefined}
-              >
-                {t(line.key, line.params)}
-              </Text>
-            </Group>
-          ))}
-        </Stack>
-      </Paper>
+      <SyncLogPanel refreshKey={`${status.lastRun?.at ?? ''}-${status.pending}-${changed}`} />
     </Stack>
   )
 }

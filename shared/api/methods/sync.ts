@@ -90,14 +90,22 @@ export const syncMethods = {
     needsSetup: true,
     writes: false,
   }),
+  /** Newest first; a line repeated by consecutive syncs comes once, with `count` and `since`. */
   'sync.log': method({
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      /** Only what someone should look at: refusals, conflicts, failures. */
+      attention: z.boolean().default(false),
+    }),
     output: z.array(
       z.object({
         at: z.string(),
         level: z.enum(['info', 'warning', 'error']),
         key: z.string(),
         params: z.record(z.string(), z.union([z.string(), z.number()])),
+        count: z.number().int(),
+        since: z.string(),
+        attention: z.boolean(),
       }),
     ),
     roles: EVERY_ROLE,
@@ -109,16 +117,31 @@ export const syncMethods = {
     output: z.array(
       z.object({
         opId: z.string(),
+        entityType: z.enum(['artisan', 'certificate']),
         artisanId: z.string(),
         name: z.string(),
         cin: z.string().nullable(),
         createdAt: z.string(),
+        op: z.enum(['create', 'update', 'delete']),
         reason: Reason,
+        /** The registry does not know the file: `sync.resend` may send it as new. */
+        resendable: z.boolean(),
       }),
     ),
     roles: EVERY_ROLE,
     needsSetup: true,
     writes: false,
+  }),
+  /**
+   * Sends a file the registry does not know again, as a new registration (supervisors):
+   * its refused creation, or its changes answered `not_found`.
+   */
+  'sync.resend': method({
+    input: z.object({ artisanId: z.string().min(1).max(64) }),
+    output: z.object({ opId: z.string() }),
+    roles: ['supervisor', 'administrator'],
+    needsSetup: true,
+    writes: true,
   }),
   'sync.conflicts': method({
     input: z.object({}).strict(),
