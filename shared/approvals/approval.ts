@@ -22,6 +22,16 @@ export const SENSITIVE_FIELDS = [
   'birthDate',
 ] as const
 
+/**
+ * Steps that wait while a file waits for a supervisor's approval (docs/approvals.md):
+ * "submitted to the RNA" would say the file went to the national register while the
+ * registry is exactly what waits. A decision the RNA already took elsewhere (a NIA or a
+ * rejection read on its platform) is recorded meanwhile, like CNSS, cover and bank steps.
+ * The path service refuses them (`errors.step_waits_approval`); the file's screen shows
+ * them disabled with the reason.
+ */
+export const STEPS_HELD_WHILE_WAITING = ['rna_submitted'] as const
+
 /** The setting `approval.required`: on by default. */
 export const ApprovalSettingsSchema = z.object({ required: z.boolean() })
 export type ApprovalSettings = z.infer<typeof ApprovalSettingsSchema>

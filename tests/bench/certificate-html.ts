@@ -159,7 +159,7 @@ function body(c: CertificateContent, chamber: Chamber): string {
     ),
     qrSvg(c.qr),
     text(
-      `${t('fr', 'documents.qrCaption')} · ${c.keyId}\n${t('ar', 'documents.qrCaption')} · ${ltr(c.keyId)}`,
+      `${t('fr', 'documents.qrCaption')}\n${t('ar', 'documents.qrCaption')}`,
       'ltr',
       'caption grey',
     ),

@@ -18,16 +18,52 @@ async function addAccount(page: Page, fullName: string, username: string, role: 
   await expect(page.getByRole('dialog')).toHaveCount(0)
 }
 
-/** Logs out, logs in with the temporary password, and chooses one's own. */
-async function firstLogin(page: Page, username: string) {
+/**
+ * The show-password eye of a field and the room its text has: the eye must stand outside
+ * the text's box (the input's box less its padding), whatever the page's direction.
+ */
+async function eyeAndText(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true }).evaluate((input) => {
+    const box = input.getBoundingClientRect()
+    const style = getComputedStyle(input)
+    const eye = input
+      .closest('.mantine-PasswordInput-root')
+      ?.querySelector('.mantine-PasswordInput-visibilityToggle')
+      ?.getBoundingClientRect()
+    return {
+      textFrom: box.left + parseFloat(style.paddingLeft),
+      textTo: box.right - parseFloat(style.paddingRight),
+      eyeFrom: eye?.left ?? Number.NaN,
+      eyeTo: eye?.right ?? Number.NaN,
+    }
+  })
+}
+
+/**
+ * Logs out, logs in with the temporary password, and chooses one's own, keyboard only: the
+ * temporary password just typed is not asked again; the new one twice, then Enter.
+ */
+async function firstLogin(page: Page, username: string, shot?: string) {
   await page.getByTestId('user-menu').click()
   await page.getByRole('menuitem', { name: 'خروج' }).click()
   await logIn(page, { username, password: 'temporaire-2026' })
   await expect(page.getByRole('heading', { name: 'اختر كلمة مرورك' })).toBeVisible()
-  await page.getByLabel('كلمة المرور الحالية').fill('temporaire-2026')
-  await page.getByLabel('كلمة المرور الجديدة', { exact: true }).fill(`${username}-own-secret`)
-  await page.getByLabel('أعد كتابة كلمة المرور', { exact: true }).fill(`${username}-own-secret`)
-  await page.getByRole('button', { name: 'حفظ كلمة المرور' }).click()
+  await expect(page.getByLabel('كلمة المرور الحالية')).toHaveCount(0)
+  await expect(page.getByLabel('كلمة المرور الجديدة', { exact: true })).toBeFocused()
+  await page.keyboard.type(`${username}-own-secret`)
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('أعد كتابة كلمة المرور', { exact: true })).toBeFocused()
+  await page.keyboard.type(`${username}-own-secret`)
+  // The eye stands beside the characters, never over them, in Arabic too.
+  for (const label of ['كلمة المرور الجديدة', 'أعد كتابة كلمة المرور']) {
+    const { textFrom, textTo, eyeFrom, eyeTo } = await eyeAndText(page, label)
+    expect(eyeFrom >= textTo - 0.5 || eyeTo <= textFrom + 0.5, label).toBe(true)
+  }
+  if (shot) {
+    await page.locator('.mantine-PasswordInput-visibilityToggle').first().click()
+    await page.screenshot({ path: join(SHOTS, shot) })
+  }
+  await page.keyboard.press('Enter')
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 
@@ -47,7 +83,7 @@ test('an administrator creates a clerk; the clerk cannot open settings or accoun
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-accounts-ar.png`) })
 
   // The clerk: a new password first; then only the clerk's sections.
-  await firstLogin(page, 'youssef')
+  await firstLogin(page, 'youssef', `${testInfo.project.name}-choose-password-ar.png`)
   const nav = page.getByRole('navigation')
   await expect(nav.getByRole('link')).toHaveCount(5)
   await expect(nav.getByRole('link', { name: /الإعدادات/ })).toHaveCount(0)

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { readXlsx } from '../../electron/services/spreadsheet/xlsx-read'
 import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
+import { testCodes, validRegistration } from '../helpers/registration'
+import { openTestDesk } from '../helpers/temp-desk'
 import { deskWithArtisans } from './counter-data'
 import { expect, test } from './fixtures'
 
@@ -135,4 +137,43 @@ test('the artisans list and the import read in French', async ({ desk }, testInf
   expect((await download).suggestedFilename()).toMatch(/\.csv$/)
   await expect(page.getByText('Export prêt : 4 artisans.')).toBeVisible()
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-export-fr.png`) })
+})
+
+test('Back from a file returns to the artisans list where it was left, 150 rows down', async ({
+  desk,
+}) => {
+  const page = await desk.prepare(async (dataDir) => {
+    await deskWithArtisans(dataDir)
+    const app = openTestDesk(dataDir)
+    try {
+      const codes = testCodes(app.db)
+      for (let i = 0; i < 220; i++) {
+        const n = String(i).padStart(5, '0')
+        await app.direct().call(
+          'artisans.register',
+          validRegistration(codes, {
+            cin: `JK3${n}`,
+            phone: `0663${n.padStart(6, '0')}`,
+          }),
+        )
+      }
+    } finally {
+      app.close()
+    }
+  })
+  await page.keyboard.press('Alt+Digit2')
+  await expect(page.getByTestId('list-count')).toContainText('223')
+  const list = page.getByRole('list', { name: 'الصناع التقليديون' })
+  // Scrolled past the first page (100 rows): the next page loads as the list nears its end.
+  await list.evaluate((el) => el.scrollTo({ top: 4000 }))
+  await expect.poll(() => list.evaluate((el) => el.scrollHeight)).toBeGreaterThan(9000)
+  await list.evaluate((el) => el.scrollTo({ top: 8400 }))
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(8400)
+  const row = page.getByTestId('list-row').filter({ hasText: 'JK300069' })
+  await expect(row).toBeVisible()
+  await row.click()
+  await expect(page.getByTestId('artisan-name')).toBeVisible()
+  await page.getByTestId('artisan-back').click()
+  await expect(page.getByTestId('list-row').filter({ hasText: 'JK300069' })).toBeVisible()
+  expect(await list.evaluate((el) => el.scrollTop)).toBe(8400)
 })

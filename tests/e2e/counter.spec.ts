@@ -158,3 +158,34 @@ test('a clerk corrects a file: the form opens filled, a wrong phone is refused, 
   await page.getByRole('textbox', { name: 'البحث عن صانع' }).fill('أوعلي')
   await expect(page.getByTestId('search-result')).toContainText('فاطمة أيت باها أوعلي')
 })
+
+test('a notice stays with the file that made it: a receipt prepared on one file does not show on another opened by address', async ({
+  desk,
+}) => {
+  const page = await desk.prepare(deskWithArtisans)
+  const box = page.getByRole('textbox', { name: 'البحث عن صانع' })
+  const open = async (cin: string, name: string) => {
+    await page.keyboard.press('Alt+Digit1')
+    await box.fill(cin)
+    await expect(page.getByTestId('search-result')).toHaveCount(1)
+    await box.press('Enter')
+    await expect(page.getByTestId('artisan-name')).toHaveText(name)
+    return page.evaluate(() => window.location.hash)
+  }
+  const mohamed = await open('J100001', 'محمد العلوي')
+  const fatima = await open('J100002', 'فاطمة أيت باها')
+  const documents = page.getByTestId('documents')
+  await documents.getByRole('button', { name: 'طباعة وصل الإيداع' }).click()
+  await expect(page.getByRole('dialog').getByTestId('preview-page').first()).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(documents.getByRole('status')).toContainText('R-09-')
+
+  // Straight to another file by its address: no notice of Fatima's receipt there.
+  await page.evaluate((h) => (window.location.hash = h), mohamed)
+  await expect(page.getByTestId('artisan-name')).toHaveText('محمد العلوي')
+  await expect(documents.getByRole('status')).toHaveCount(0)
+  await expect(documents.getByTestId('document-row')).toHaveCount(0)
+  await page.evaluate((h) => (window.location.hash = h), fatima)
+  await expect(documents.getByTestId('document-row')).toHaveCount(1)
+  await expect(documents.getByRole('status')).toHaveCount(0)
+})

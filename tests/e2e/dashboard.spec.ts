@@ -64,7 +64,9 @@ test('the dashboard in Arabic: filter by a province, drill into a number, export
   await expect
     .poll(async () => Number((await page.getByTestId('list-count').innerText()).replace(/\D/g, '')))
     .toBe(registeredToday)
-  await page.evaluate(() => window.scrollTo(0, 0))
+  // The list opens at its top: its title and the banner in view.
+  await expect(page.getByRole('heading', { name: 'الصناع التقليديون', level: 2 })).toBeInViewport()
+  await expect(page.getByTestId('drill-banner')).toBeInViewport()
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-drill-ar.png`) })
 
   // …and exports them.
@@ -126,10 +128,25 @@ test('the dashboard reads in French, with the trend as a table', async ({ desk }
   await expect(page.getByRole('heading', { name: 'Évolution mois par mois' })).toBeVisible()
   await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(12)
 
+  // A figure clicked far down the dashboard: the list opens at its top, title and banner in
+  // view, and counts the files grouped as the dashboard does (3.003, not 3003).
+  await expect(page.getByTestId('funnel-identified-today')).toHaveText('3.003')
+  await page.evaluate(() => {
+    window.scrollTo({ top: document.body.scrollHeight })
+    document.querySelector<HTMLElement>('[data-testid="funnel-identified-today"]')?.click()
+  })
+  await expect(page.getByRole('heading', { name: 'Artisans', level: 2 })).toBeInViewport()
+  await expect(page.getByTestId('drill-banner')).toBeInViewport()
+  await expect(page.getByTestId('list-count')).toHaveText('3.003 artisans')
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-drill-fr.png`) })
+  await page.goBack()
+  await expect(page.getByTestId('funnel-table')).toBeVisible()
+
   // A drill-down address edited by hand: said so, and the whole list shown.
   await page.goto(page.url().replace(/#.*$/, '#/artisans?filter=%7Bbroken'))
   await expect(page.getByRole('alert')).toContainText(
     'illisibles : tous les artisans sont affichés',
   )
-  await expect(page.getByTestId('list-count')).toHaveText('3003 artisans')
+  await expect(page.getByTestId('list-count')).toHaveText('3.003 artisans')
 })

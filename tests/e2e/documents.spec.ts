@@ -34,6 +34,10 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
   }
   await documents.getByRole('button', { name: 'طباعة وصل الإيداع' }).click()
   const first = await previewed()
+  // The preview says what the document is and for whom, not its file name.
+  await expect(first.preview.locator('.mantine-Modal-title')).toHaveText(
+    /^وصل الإيداع — \u2068?محمد العلوي\u2069?$/,
+  )
   expect(first.text).toContain('Récépissé de dépôt')
   expect(first.text).toContain('J100001')
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-preview-ar.png`) })
@@ -69,6 +73,9 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
 
   await documents.getByRole('button', { name: 'إعادة الطباعة (نسخة)' }).click()
   expect((await previewed()).text).toContain('DUPLICATA')
+  await expect(page.getByRole('dialog').locator('.mantine-Modal-title')).toHaveText(
+    /^وصل الإيداع \(نسخة طبق الأصل رقم 1\) — \u2068?محمد العلوي\u2069?$/,
+  )
   await page.getByRole('dialog').getByRole('button', { name: 'إغلاق' }).click()
   await expect(documents.getByTestId('document-row')).toHaveCount(2)
   await expect(documents.getByTestId('document-row').first()).toContainText('نسخة 1')
@@ -76,6 +83,9 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
   // The file summary, for the artisan to check and sign.
   await documents.getByRole('button', { name: 'طباعة بطاقة الملف' }).click()
   const summary = await previewed()
+  await expect(summary.preview.locator('.mantine-Modal-title')).toHaveText(
+    /^بطاقة الملف — \u2068?محمد العلوي\u2069?$/,
+  )
   expect(summary.text).toContain('Fiche du dossier')
   expect(summary.text).toContain('J100001')
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-summary-preview-ar.png`) })
@@ -94,6 +104,14 @@ test('certificate staff print a deposit receipt, reprint it as a duplicata and c
     path: join(SHOTS, `${testInfo.project.name}-documents-ar.png`),
     fullPage: true,
   })
+
+  // The technical facts are in Settings › About, not on the working screens.
+  await page.keyboard.press('Alt+Digit7')
+  const about = page.getByTestId('about')
+  await expect(about).toContainText('حول هذا المكتب')
+  await expect(page.getByTestId('about-signing-key')).toHaveText(/^K[0-9A-F]{8}$/)
+  await about.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-about-ar.png`) })
 })
 
 test('a registered artisan gets a certificate; its QR code verifies offline, a tampered one does not', async ({
@@ -136,13 +154,20 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   const preview = page.getByRole('dialog')
   await expect(preview.getByTestId('preview-page')).toHaveAttribute('data-drawn', 'true')
   await expect(preview).toContainText('1 page')
+  await expect(preview.locator('.mantine-Modal-title')).toHaveText(
+    /^Attestation d'inscription — \u2068?Fatima Ait Baha\u2069?$/,
+  )
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-preview-fr.png`) })
   const download = page.waitForEvent('download')
   await preview.getByRole('button', { name: 'Enregistrer le PDF' }).click()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^A-09-/)
+  await file.saveAs(join(SHOTS, `${testInfo.project.name}-certificate.pdf`))
   const text = execFileSync('pdftotext', ['-raw', await file.path(), '-']).toString('utf8')
   expect(text).toContain('0900004242')
+  // The QR's caption invites to scan it; the signing key's id is not printed.
+  expect(text).toContain('Vérifiable en scannant le code')
+  expect(text).not.toMatch(/K[0-9A-F]{8}/)
   await preview.getByRole('button', { name: 'Fermer' }).click()
   await expect(documents.getByTestId('document-row')).toHaveCount(2)
 
@@ -167,6 +192,9 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await expect(page.getByRole('dialog').getByTestId('preview-page')).toHaveAttribute(
     'data-drawn',
     'true',
+  )
+  await expect(page.getByRole('dialog').locator('.mantine-Modal-title')).toHaveText(
+    "Attestations d'inscription (lot)",
   )
   const batchDownload = page.waitForEvent('download')
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer le PDF' }).click()
@@ -198,6 +226,15 @@ test('a registered artisan gets a certificate; its QR code verifies offline, a t
   await expect(printing.getByRole('switch')).toBeDisabled()
   await printing.scrollIntoViewIfNeeded()
   await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-printing-settings-fr.png`) })
+  // Settings › About names the key that signs the QR codes (the certificate does not).
+  const about = page.getByTestId('about')
+  await expect(about).toContainText('À propos de ce poste')
+  const keyId = await page.getByTestId('about-signing-key').innerText()
+  expect(keyId).toMatch(/^K[0-9A-F]{8}$/)
+  expect(text).not.toContain(keyId)
+  await expect(page.getByTestId('about-last-search')).toContainText('ms (Recherche par CIN)')
+  await about.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-about-fr.png`) })
   await page.keyboard.press('Alt+Digit3')
   await code.fill(qr)
   await code.press('Enter')

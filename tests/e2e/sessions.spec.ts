@@ -94,15 +94,50 @@ test('an organiser plans a session, invites, prints, checks people in, closes it
   expect(sheet).toContain('J100001')
   expect(sheet).toContain('Ait Baha')
 
-  // Check in: two known artisans (by CIN, by name), a walk-in, and a duplicate refused.
+  // Check in at the door, keyboard only: a CIN and Enter at once (a card reader does so,
+  // before the answer comes), the person is in, the box empty and focused for the next.
   await page.getByRole('tab', { name: /Accueil et présence/ }).click()
   const door = page.getByRole('textbox', { name: 'Chercher par CIN, téléphone ou nom' })
-  await door.fill('J100001')
-  await page.getByTestId('door-result').first().getByRole('button', { name: 'Présent' }).click()
+  await expect(door).toBeFocused()
+  await page.keyboard.type('J100001')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('check-in-notice')).toContainText('Mohamed El Alaoui')
   await expect(page.getByTestId('check-in-notice')).toContainText('est marqué présent')
-  await door.fill('Ait Baha')
-  await page.getByTestId('door-result').first().getByRole('button', { name: 'Présent' }).click()
+  await expect(door).toHaveValue('')
+  await expect(door).toBeFocused()
+  await expect(page.getByTestId('present-row')).toHaveCount(1)
+  // Two matches: the first is highlighted; ↓ and ↑ move; Enter acts on the highlighted one.
+  await page.keyboard.type('J10')
+  const matches = page.getByTestId('door-result')
+  await expect(matches).toHaveCount(2)
+  await expect(matches.first()).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowDown')
+  await expect(matches.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await expect(matches.first()).toHaveAttribute('aria-selected', 'false')
+  const second = (await matches.nth(1).innerText()).includes('J100001') ? 'J100001' : 'J100002'
+  const first = second === 'J100001' ? 'J100002' : 'J100001'
+  await page.keyboard.press('ArrowUp')
+  await expect(matches.first()).toHaveAttribute('aria-selected', 'true')
+  await expect(matches.first()).toContainText(first)
+  if (first === 'J100001') {
+    // Already in: Enter says so and marks nobody twice.
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('check-in-notice')).toContainText('déjà marqué présent')
+    await page.keyboard.press('ArrowDown')
+  }
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('check-in-notice')).toContainText('Fatima Ait Baha')
   await expect(page.getByTestId('present-row')).toHaveCount(2)
+  await expect(door).toHaveValue('')
+  await expect(door).toBeFocused()
+  // The one already in, typed again: said so, still two present.
+  await page.keyboard.type('J100002')
+  await expect(matches).toHaveCount(1)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('check-in-notice')).toContainText('déjà marqué présent')
+  await expect(page.getByTestId('present-row')).toHaveCount(2)
+  await page.keyboard.press('Escape')
+  await expect(door).toHaveValue('')
 
   const walkIn = async (fill: Record<string, string>) => {
     await page.getByRole('button', { name: 'Venu sans invitation' }).click()
@@ -153,6 +188,11 @@ test('an organiser plans a session, invites, prints, checks people in, closes it
   })
   await page.getByRole('tab', { name: /تسجيل الحضور/ }).click()
   await expect(page.getByTestId('present-row')).toHaveCount(3)
+  // The door's search in Arabic, by keyboard: the match highlighted, ready for Enter.
+  await page.keyboard.type('JB200003')
+  await expect(page.getByTestId('door-result')).toHaveCount(1)
+  await expect(page.getByTestId('door-result').first()).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('door-result').first()).toContainText('مصطفى الإدريسي')
   await page.screenshot({
     path: join(SHOTS, `${testInfo.project.name}-session-check-in-ar.png`),
     fullPage: true,
@@ -244,8 +284,36 @@ test('an organiser creates a caravan, adds two stops and reads its totals', asyn
   if (day(3).slice(0, 7) !== day(0).slice(0, 7))
     await page.getByRole('button', { name: 'الشهر الموالي' }).click()
   await expect(page.getByTestId('session-calendar')).toContainText('محطة أملن')
+  // Time runs right to left: "previous" stands on the right and points right, "next" on
+  // the left points left; in French the other way round.
+  const arrows = async () => {
+    const previous = page.getByTestId('calendar-previous')
+    const next = page.getByTestId('calendar-next')
+    return {
+      previous: (await previous.boundingBox())!.x,
+      next: (await next.boundingBox())!.x,
+      points: [
+        await previous.locator('svg').getAttribute('data-points'),
+        await next.locator('svg').getAttribute('data-points'),
+      ],
+    }
+  }
+  const ar = await arrows()
+  expect(ar.previous).toBeGreaterThan(ar.next)
+  expect(ar.points).toEqual(['right', 'left'])
   await page.screenshot({
     path: join(SHOTS, `${testInfo.project.name}-calendar-ar.png`),
     fullPage: true,
   })
+  const month = await page.getByTestId('calendar-month').innerText()
+  await page.getByRole('button', { name: 'الشهر السابق' }).click()
+  await expect(page.getByTestId('calendar-month')).not.toHaveText(month)
+  await page.getByRole('button', { name: 'الشهر الموالي' }).click()
+  await expect(page.getByTestId('calendar-month')).toHaveText(month)
+  await page.getByText('Français', { exact: true }).click()
+  await expect(page.getByTestId('calendar-month')).not.toHaveText(month)
+  const fr = await arrows()
+  expect(fr.previous).toBeLessThan(fr.next)
+  expect(fr.points).toEqual(['left', 'right'])
+  await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-calendar-fr.png`) })
 })

@@ -122,6 +122,30 @@ describe('supervisor approval', () => {
     expect(verifyAuditChain(app.db).ok).toBe(true)
   })
 
+  it('keeps the RNA steps of a waiting file closed until it is approved; CNSS goes on meanwhile', async () => {
+    const app = await desk()
+    const { id } = await register(app, clerk)
+    const step = async (action: Record<string, unknown>) => {
+      const { version } = await app.direct().call('artisans.get', { id })
+      return as(app, clerk).call('artisans.recordStep', {
+        artisanId: id,
+        expectedVersion: version,
+        action,
+      } as never)
+    }
+    await expect(step({ step: 'rna_submitted', happenedOn: '2026-01-05' })).rejects.toMatchObject({
+      data: { code: 'conflict', key: 'errors.step_waits_approval' },
+    })
+    await step({ step: 'cnss_pre_registered', happenedOn: '2026-01-05' })
+    const [request] = (await as(app, supervisor).call('approvals.list', {})).items
+    await as(app, supervisor).call('approvals.approve', {
+      id: request?.id ?? '',
+      expectedVersion: request?.version ?? 0,
+    })
+    await step({ step: 'rna_submitted', happenedOn: '2026-01-06' })
+    expect((await app.direct().call('artisans.get', { id })).rnaStatus).toBe('submitted')
+  })
+
   it('holds a clerk’s change of CIN, name or birth date, but not of the address alone', async () => {
     const app = await desk()
     const { id } = await register(app, supervisor)

@@ -29,12 +29,14 @@ export function saveDraft(
   return { id, label: input.label, updatedAt: at }
 }
 
-export function listDrafts(db: Db): DraftSummary[] {
+/** The drafts of one person: on a shared counter PC, nobody else's half-filled forms. */
+export function listDrafts(db: Db, actorId: string): DraftSummary[] {
   return db
     .prepare(
-      'SELECT id, label, updated_at AS updatedAt FROM artisan_draft ORDER BY updated_at DESC',
+      `SELECT id, label, updated_at AS updatedAt FROM artisan_draft WHERE actor_id = ?
+       ORDER BY updated_at DESC`,
     )
-    .all() as DraftSummary[]
+    .all(actorId) as DraftSummary[]
 }
 
 export function getDraft(

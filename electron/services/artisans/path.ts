@@ -1,5 +1,6 @@
 import type { Actor } from '@shared/api/roles'
 import type { PathAction } from '@shared/artisans/path-action'
+import { STEPS_HELD_WHILE_WAITING } from '@shared/approvals/approval'
 import { appError } from '@shared/errors'
 import { niaChamber } from '@shared/validation/nia'
 import { nowIso } from '../clock'
@@ -8,6 +9,7 @@ import { recordChange } from '../database/record-change'
 import { appendEvent } from './events'
 import { requireFileRow } from './read'
 import { getProfile } from '../settings/desk-profile-service'
+import { openApprovalRow } from '../approvals/rows'
 
 /**
  * Moves an artisan one step along the path. Each step sets the file's path columns,
@@ -96,6 +98,11 @@ export function recordPathStep(
     }
     const refused = refusal(row, input.action.step)
     if (refused) throw appError('conflict', refused)
+    if (
+      (STEPS_HELD_WHILE_WAITING as readonly string[]).includes(input.action.step) &&
+      openApprovalRow(db, row.id)
+    )
+      throw appError('conflict', 'errors.step_waits_approval')
     if (input.action.step === 'rna_registered') {
       const chamber = getProfile(db).chamber.regionCode
       if (niaChamber(input.action.nia) !== chamber) {

@@ -1,5 +1,4 @@
 import type { ArtisanFile } from '@shared/artisans/records'
-import { ltr } from '@shared/text/bidi'
 import { formatDay } from '@shared/text/dates'
 import { drawText } from './layout/draw'
 import {
@@ -138,18 +137,16 @@ export function drawCertificate(
     t('fr', 'documents.certificateUse', { nia: c.nia }),
   )
   drawQr(doc, c.qr, PAGE.margin, FOOT_Y - 6, 92)
-  drawText(
-    doc,
-    `${t('fr', 'documents.qrCaption')} · ${c.keyId}\n${t('ar', 'documents.qrCaption')} · ${ltr(c.keyId)}`,
-    {
-      x: PAGE.margin + 96,
-      y: FOOT_Y + 24,
-      width: 150,
-      size: 7,
-      direction: 'ltr',
-      color: '#555555',
-    },
-  )
+  // The signing key's id travels inside the signed QR payload; it is not printed (it means
+  // nothing to the reader; the desk shows it in Settings › About).
+  drawText(doc, `${t('fr', 'documents.qrCaption')}\n${t('ar', 'documents.qrCaption')}`, {
+    x: PAGE.margin + 96,
+    y: FOOT_Y + 24,
+    width: 150,
+    size: 7,
+    direction: 'ltr',
+    color: '#555555',
+  })
   signatures(doc, 'chamber')
   footer(doc, `${c.number} · ${t('fr', 'documents.issuedBy', { name: c.issuedBy })} · Sijill`)
 }

@@ -52,7 +52,7 @@ export function artisanHandlers(db: Db): ArtisanHandlers {
     },
     'artisans.recordStep': (input, ctx) => recordPathStep(db, ctx.actor, input),
     'drafts.save': (input, ctx) => saveDraft(db, ctx.actor, input),
-    'drafts.list': () => listDrafts(db),
+    'drafts.list': (_input, ctx) => listDrafts(db, ctx.actor.id),
     'drafts.get': (input) => getDraft(db, input.id),
     'drafts.delete': (input) => {
       deleteDraft(db, input.id)

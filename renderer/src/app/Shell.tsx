@@ -18,6 +18,7 @@ import { CaravanPage } from '../sessions/CaravanPage'
 import { SessionPage } from '../sessions/SessionPage'
 import { SessionsPage } from '../sessions/SessionsPage'
 import { useDesk } from './desk-context'
+import { homeOf } from './home'
 import { SECTION_ROLES, SECTIONS, type Route } from './sections'
 import { useRoute } from './useRoute'
 
@@ -28,9 +29,8 @@ function Page({ route }: { route: Route }) {
   if (route.view === 'register') return <RegisterPage params={route.params} />
   if (route.view === 'session') return <SessionPage id={route.id} />
   if (route.view === 'caravan') return <CaravanPage id={route.id} />
-  if (route.section === 'counter') return <CounterPage />
-  if (route.section === 'artisans')
-    return <ArtisansPage key={route.params.toString()} params={route.params} />
+  if (route.section === 'counter') return <CounterPage params={route.params} />
+  if (route.section === 'artisans') return <ArtisansPage params={route.params} />
   if (route.section === 'documents') return <DocumentsPage />
   if (route.section === 'settings') return <SettingsPage />
   if (route.section === 'sync') return <SyncPage />
@@ -41,8 +41,8 @@ function Page({ route }: { route: Route }) {
 
 export function Shell() {
   const { t } = useTranslation()
-  const { profile, language, changeLanguage, can } = useDesk()
-  const [route, go] = useRoute()
+  const { profile, language, changeLanguage, can, user } = useDesk()
+  const [route, go] = useRoute(homeOf(user.roles))
   const section = route.section
   const chamberName = language === 'ar' ? profile.chamber.nameAr : profile.chamber.nameFr
 
@@ -108,7 +108,9 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Page route={route} />
+        {/* A page is drawn afresh for each history entry; the dashboard keeps its
+            filters in the address and stays mounted while they change. */}
+        <Page key={route.section === 'reports' ? 'reports' : route.key} route={route} />
       </AppShell.Main>
     </AppShell>
   )

@@ -31,7 +31,8 @@ import { useDesk } from '../app/desk-context'
 import { DocumentsCard } from './DocumentsCard'
 import { PathActionModal } from './PathActionModal'
 import { PathBadges } from './PathBadges'
-import { availableSteps, milestoneDates, MILESTONES } from './path-steps'
+import { availableSteps, heldSteps, milestoneDates, MILESTONES } from './path-steps'
+import { entryState } from '../app/desk-history'
 import { formatDay, formatInstantDay } from '@shared/text/dates'
 
 /** The artisan's file: identity, craft, path with dates and next steps, history. */
@@ -42,12 +43,25 @@ export function ArtisanFilePage({ id }: { id: string }) {
   const [file, setFile] = useState<ArtisanFile | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [step, setStep] = useState<PathAction['step'] | null>(null)
-  const [saved, setSaved] = useState(false)
+  // The notice belongs to this file and the step that made it.
+  const [saved, setSaved] = useState<string | null>(null)
+  const [waiting, setWaiting] = useState(false)
+  // Back to the search or the list this file was opened from, as it was left.
+  const [from] = useState(() => {
+    const f = entryState().from ?? ''
+    return /^#\/(counter|artisans)\b/.test(f) ? f : null
+  })
 
   const load = useCallback(() => {
     api.call('artisans.get', { id }).then(setFile, (e: unknown) => setError(errorDataOf(e)))
   }, [id])
   useEffect(load, [load])
+  useEffect(() => {
+    api.call('approvals.forArtisan', { artisanId: id }).then(
+      (a) => setWaiting(a !== null),
+      () => setWaiting(false),
+    )
+  }, [id, file?.version])
 
   if (error) return <ErrorAlert error={error} />
   if (!file) return null
@@ -55,6 +69,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
   const dates = milestoneDates(file)
   const active = MILESTONES.findIndex((m) => !dates[m])
   const steps = availableSteps(file)
+  const held = waiting ? heldSteps(steps) : []
   const list = (items: string[]) => items.filter(Boolean).join(i18n.language === 'ar' ? '، ' : ', ')
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
@@ -65,8 +80,17 @@ export function ArtisanFilePage({ id }: { id: string }) {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Anchor href={hrefOf.section('counter')} size="sm">
-        {t('artisan.back')}
+      <Anchor
+        href={from ?? hrefOf.section('counter')}
+        size="sm"
+        data-testid="artisan-back"
+        onClick={(e) => {
+          if (!from) return
+          e.preventDefault()
+          window.history.back()
+        }}
+      >
+        {t(from?.startsWith('#/artisans') ? 'artisan.backToList' : 'artisan.back')}
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
@@ -121,8 +145,8 @@ export function ArtisanFilePage({ id }: { id: string }) {
               />
             ))}
           </Stepper>
-          {saved && (
-            <Alert color="teal" role="status">
+          {saved === file.id && (
+            <Alert color="teal" role="status" data-testid="step-saved">
               {t('path.saved')}
             </Alert>
           )}
@@ -131,11 +155,23 @@ export function ArtisanFilePage({ id }: { id: string }) {
           </Text>
           <Group gap="xs" data-testid="next-steps">
             {(allows('artisans.recordStep') ? steps : []).map((s) => (
-              <Button key={s} size="xs" variant="light" onClick={() => setStep(s)}>
+              <Button
+                key={s}
+                size="xs"
+                variant="light"
+                onClick={() => setStep(s)}
+                disabled={held.includes(s)}
+                aria-describedby={held.includes(s) ? 'held-steps-reason' : undefined}
+              >
                 {t(`enums.step.${s}`)}
               </Button>
             ))}
           </Group>
+          {held.length > 0 && allows('artisans.recordStep') && (
+            <Text size="sm" c="dimmed" id="held-steps-reason" data-testid="held-steps-reason">
+              {t('artisan.heldSteps')}
+            </Text>
+          )}
         </Stack>
       </Paper>
 
@@ -257,7 +293,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
       </Paper>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <DocumentsCard file={file} />
+        <DocumentsCard key={file.id} file={file} />
         <ArtisanSessionsCard artisanId={file.id} />
       </SimpleGrid>
       {can(['supervisor', 'administrator']) && (
@@ -284,7 +320,7 @@ export function ArtisanFilePage({ id }: { id: string }) {
           onClose={() => setStep(null)}
           onDone={() => {
             setStep(null)
-            setSaved(true)
+            setSaved(file.id)
             load()
           }}
         />

@@ -1,15 +1,15 @@
 import { Alert, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDesk } from '../app/desk-context'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_TYPES, BANK_STATUSES, COVER_STATUSES } from '@shared/artisans/enums'
 import { ListFilterSchema, type ListFilter } from '@shared/artisans/list'
 import { isIsoDay } from '@shared/text/dates'
 import { nameIn, useReference } from '../app/reference'
+import { entryState, patchEntry } from '../app/desk-history'
 import { hrefOf } from '../app/sections'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { DateField } from '../components/DateField'
-import { navigate } from '../app/useRoute'
 import { DrillBanner } from './DrillBanner'
 import { ExportPanel } from './ExportPanel'
 import { ImportPanel } from './ImportPanel'
@@ -43,7 +43,26 @@ export function ArtisansPage({ params }: { params: URLSearchParams }) {
   const [filter, setFilter] = useState<ListFilter>(fromAddress ?? {})
   const [refresh, setRefresh] = useState(0)
   const onImported = useCallback(() => setRefresh((r) => r + 1), [])
-  const { items, count, loadMore } = useArtisanPages(filter, refresh)
+  const { items, count, loadMore, hasMore } = useArtisanPages(filter, refresh)
+
+  // The filter and the scroll position stay with this history entry: Back from a file
+  // returns to the list as it was left.
+  const [initialScroll] = useState(() => entryState().listScroll ?? 0)
+  const scrollTimer = useRef<number | undefined>(undefined)
+  const onScrollTop = useCallback((top: number, leaving = false) => {
+    window.clearTimeout(scrollTimer.current)
+    if (leaving) patchEntry({ listScroll: top })
+    else scrollTimer.current = window.setTimeout(() => patchEntry({ listScroll: top }), 150)
+  }, [])
+  useEffect(() => () => window.clearTimeout(scrollTimer.current), [])
+  const figure = params.get('figure')
+  useEffect(() => {
+    const query: Record<string, string> = {}
+    if (Object.keys(filter).length > 0) query.filter = JSON.stringify(filter)
+    if (figure) query.figure = figure
+    const href = hrefOf.section('artisans', query)
+    if (href !== window.location.hash) patchEntry({ listScroll: 0 }, href)
+  }, [filter, figure])
 
   const set = <K extends keyof ListFilter>(key: K, value: ListFilter[K] | null) =>
     setFilter((f) => {
@@ -146,16 +165,14 @@ export function ArtisansPage({ params }: { params: URLSearchParams }) {
         height={560}
         label={t('pages.artisans.title')}
         onNearEnd={loadMore}
+        hasMore={hasMore}
+        initialScrollTop={initialScroll}
+        onScrollTop={onScrollTop}
+        rowHref={(a) => hrefOf.artisan(a.id)}
         renderRow={(a) => {
           const lines = summaryLines(a, lang, ref)
           return (
-            <Group
-              gap="md"
-              wrap="nowrap"
-              w="100%"
-              onClick={() => navigate(hrefOf.artisan(a.id))}
-              data-testid="list-row"
-            >
+            <Group gap="md" wrap="nowrap" w="100%">
               <Stack gap={0} miw={0} style={{ flex: 2 }}>
                 <TwoLines {...lines.names} strong truncate />
               </Stack>

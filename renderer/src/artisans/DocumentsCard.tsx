@@ -11,6 +11,8 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Ltr } from '../components/Ltr'
 import { fromBase64 } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
+import { issuedTitle } from '../printing/preview-title'
+import { displayNames } from './display'
 import { formatInstant } from '@shared/text/dates'
 
 type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
@@ -22,10 +24,12 @@ type Printed = Awaited<ReturnType<typeof api.call<'documents.issue'>>>
  * duplicata, cancel one with a reason. Each document opens in the preview, to print or save.
  */
 export function DocumentsCard({ file }: { file: ArtisanFile }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { allows } = useDesk()
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
-  const [printed, setPrinted] = useState<Printed | null>(null)
+  // The notice "document … prepared" belongs to this file only.
+  const [printedFor, setPrinted] = useState<{ fileId: string; doc: Printed } | null>(null)
+  const printed = printedFor?.fileId === file.id ? printedFor.doc : null
   const [preview, setPreview] = useState<PreviewDocument | null>(null)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [cancelling, setCancelling] = useState<string | null>(null)
@@ -40,8 +44,13 @@ export function DocumentsCard({ file }: { file: ArtisanFile }) {
   useEffect(load, [load])
 
   const save = (p: Printed) => {
-    setPreview({ fileName: p.fileName, bytes: fromBase64(p.base64), warnings: p.warnings })
-    setPrinted(p)
+    setPreview({
+      fileName: p.fileName,
+      bytes: fromBase64(p.base64),
+      warnings: p.warnings,
+      title: issuedTitle(t, p.fileName, displayNames(file, i18n.language).primary),
+    })
+    setPrinted({ fileId: file.id, doc: p })
     load()
   }
   const act = (call: Promise<Printed>) => {

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { hrefOf } from '../app/sections'
 import { formatInstant } from '@shared/text/dates'
+import { onKeptDraft } from './draft-keeper'
 
-/** Registrations saved half-way on this desk, to resume. */
+/** The registrations this person saved half-way (or left) on this desk, to resume. */
 export function DraftList() {
   const { t } = useTranslation()
   const [drafts, setDrafts] = useState<{ id: string; label: string; updatedAt: string }[]>([])
   useEffect(() => {
-    api.call('drafts.list', {}).then(setDrafts, () => setDrafts([]))
+    const load = () => void api.call('drafts.list', {}).then(setDrafts, () => setDrafts([]))
+    load()
+    // A registration just left is being kept: list it once it is saved.
+    return onKeptDraft(load)
   }, [])
   if (drafts.length === 0) return null
   return (
@@ -20,7 +24,7 @@ export function DraftList() {
           {t('counter.drafts')}
         </Title>
         {drafts.map((d) => (
-          <Group key={d.id} justify="space-between">
+          <Group key={d.id} justify="space-between" data-testid="draft-row">
             <Text size="sm">
               {d.label || t('register.untitledDraft')} ·{' '}
               <span dir="ltr">{formatInstant(d.updatedAt)}</span>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ListFilter } from '@shared/artisans/list'
 import { DRILL_FIGURES, drillCountIs, type DrillFigure } from '@shared/reports/drill'
@@ -10,14 +11,20 @@ import { drillConditions, withoutDrill } from './drill-conditions'
 /**
  * Above the artisans list opened from a dashboard figure: which figure, the conditions it
  * adds, whether the list may hold fewer rows than the figure (one row per artisan), a way
- * back to the dashboard and one to the whole list.
+ * back to the dashboard and one to the whole list. The list opens at its top, title and
+ * banner in view, however far down the dashboard the figure was (the list keeps its own
+ * scroll position inside its box).
  */
 export function DrillBanner({ filter, figure }: { filter: ListFilter; figure: string | null }) {
   const { t, i18n } = useTranslation()
   const ref = useReference()
   const conditions = drillConditions(filter, t, i18n.language, ref)
   const known = DRILL_FIGURES.find((f) => f === figure) as DrillFigure | undefined
-  if (!known && conditions.length === 0) return null
+  const shown = known !== undefined || conditions.length > 0
+  useEffect(() => {
+    if (shown) window.scrollTo({ top: 0 })
+  }, [shown])
+  if (!shown) return null
   return (
     <Alert color="blue" variant="light" data-testid="drill-banner" title={t('drill.title')}>
       {known && (

@@ -154,8 +154,10 @@ type Comparable = Nullable<
 function rowsOf(a: Comparable): [string, string][] {
   return [
     ['artisan.cin', a.cin ?? ''],
-    ['register.lastNameAr', `${a.firstNameAr ?? ''} ${a.lastNameAr ?? ''}`],
-    ['register.lastNameLat', `${a.firstNameLat ?? ''} ${a.lastNameLat ?? ''}`],
+    ['register.firstNameAr', a.firstNameAr ?? ''],
+    ['register.lastNameAr', a.lastNameAr ?? ''],
+    ['register.firstNameLat', a.firstNameLat ?? ''],
+    ['register.lastNameLat', a.lastNameLat ?? ''],
     ['register.birthDate', formatDay(a.birthDate)],
     ['artisan.phones', a.phone?.startsWith('+') ? phoneText(a.phone) : (a.phone ?? '')],
   ]
@@ -166,7 +168,7 @@ function Compare({ title, rows }: { title: string; rows: [string, string][] }) {
   return (
     <Stack gap="xs">
       <Text fw={700}>{title}</Text>
-      <Table variant="vertical">
+      <Table variant="vertical" data-testid="compare-table">
         <Table.Tbody>
           {rows.map(([label, value]) => (
             <Table.Tr key={label}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/transport'
 import { useDesk } from '../app/desk-context'
@@ -8,6 +8,8 @@ import { useReference } from '../app/reference'
 import { hrefOf } from '../app/sections'
 import { navigate } from '../app/useRoute'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { visitId } from '../app/desk-history'
+import { keptDraft, registerDraftSaver, setKeptDraft } from './draft-keeper'
 import { DuplicatePanel } from './DuplicatePanel'
 import { RegisterFields } from './RegisterFields'
 import {
@@ -56,6 +58,7 @@ export function RegisterPage({ params }: { params: URLSearchParams }) {
         (e: unknown) => setFailure(errorDataOf(e)),
       )
     } else if (draftId) {
+      if (keptDraft()?.id === draftId) setKeptDraft(null)
       api.call('drafts.get', { id: draftId }).then(
         (d) => setInitial({ ...EMPTY_REGISTRATION, ...(d.data as Partial<RegisterValues>) }),
         () => setInitial(EMPTY_REGISTRATION),
@@ -82,6 +85,48 @@ function RegisterForm({
   const [draft, setDraft] = useState<string | null>(draftId)
   const [draftSaved, setDraftSaved] = useState(false)
   const [saving, setSaving] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(
+    () => formRef.current?.querySelector<HTMLInputElement>('input[name="cin"]')?.focus(),
+    [],
+  )
+
+  // A new registration left half-filled (Alt+1, a link, Back, logging out) keeps itself as
+  // a draft; the counter then says so. Corrections of a file are not drafts.
+  const latest = useRef({ values: form.values, draft, saved: JSON.stringify(initial), done: false })
+  latest.current.values = form.values
+  latest.current.draft = draft ?? latest.current.draft
+  useEffect(() => {
+    if (editing) return
+    const now = latest.current // one object for the form's life, updated at each render
+    const keep = async (): Promise<{ id: string; label: string } | null> => {
+      const json = JSON.stringify(now.values)
+      if (now.done || json === now.saved) return null
+      now.saved = json
+      const label = labelOf(now.values)
+      const saved = await api.call('drafts.save', {
+        ...(now.draft ? { id: now.draft } : {}),
+        label,
+        data: { ...now.values },
+      })
+      now.draft = saved.id
+      return { id: saved.id, label }
+    }
+    const off = registerDraftSaver(async () => {
+      await keep()
+    })
+    return () => {
+      off()
+      const visit = visitId()
+      const label = labelOf(now.values)
+      if (now.done || JSON.stringify(now.values) === now.saved) return
+      setKeptDraft({ visit, label, id: null })
+      keep().then(
+        (kept) => kept && keptDraft()?.id === null && setKeptDraft({ visit, ...kept }),
+        () => setKeptDraft(null),
+      )
+    }
+  }, [editing])
 
   const register = async () => {
     setSaving(true)
@@ -105,26 +150,27 @@ function RegisterForm({
           ).id
     })
     setSaving(false)
-    if (id) navigate(hrefOf.artisan(id))
+    if (id) {
+      latest.current.done = true
+      navigate(hrefOf.artisan(id))
+    }
   }
 
   const saveDraft = async () => {
     const v = form.values
-    const label =
-      [v.firstNameAr, v.lastNameAr].join(' ').trim() ||
-      [v.firstNameLat, v.lastNameLat].join(' ').trim() ||
-      v.cin
     const saved = await api.call('drafts.save', {
       ...(draft ? { id: draft } : {}),
-      label,
+      label: labelOf(v),
       data: { ...v },
     })
+    latest.current.saved = JSON.stringify(v)
     setDraft(saved.id)
     setDraftSaved(true)
   }
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
@@ -176,5 +222,14 @@ function RegisterForm({
         </Group>
       </Stack>
     </form>
+  )
+}
+
+/** How a draft is named in the list: the name as typed, else the CIN. */
+function labelOf(v: RegisterValues): string {
+  return (
+    [v.firstNameAr, v.lastNameAr].join(' ').trim() ||
+    [v.firstNameLat, v.lastNameLat].join(' ').trim() ||
+    v.cin
   )
 }

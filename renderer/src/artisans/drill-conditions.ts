@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { ListFilter } from '@shared/artisans/list'
 import { isolate } from '@shared/text/bidi'
+import { formatDay } from '@shared/text/dates'
 import { nameIn, type Reference } from '../app/reference'
 
 /**
@@ -14,7 +15,10 @@ export function drillConditions(
   lang: string,
   ref: Reference | null,
 ): string[] {
-  const days = (p: { from: string; to: string }) => ({ from: isolate(p.from), to: isolate(p.to) })
+  const days = (p: { from: string; to: string }) => ({
+    from: isolate(formatDay(p.from)),
+    to: isolate(formatDay(p.to)),
+  })
   const out: string[] = []
   if (filter.branch) {
     const a = ref?.activities.find((x) => x.branchCode === filter.branch)

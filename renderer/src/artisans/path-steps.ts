@@ -1,4 +1,5 @@
 import type { ArtisanFile } from '@shared/artisans/records'
+import { STEPS_HELD_WHILE_WAITING } from '@shared/approvals/approval'
 import type { PathAction } from '@shared/artisans/path-action'
 
 /**
@@ -37,4 +38,10 @@ export function availableSteps(file: ArtisanFile): PathAction['step'][] {
   if (file.bankStatus === 'none') steps.push('bank_referred')
   if (file.bankStatus !== 'opened') steps.push('bank_opened')
   return steps
+}
+
+/** Steps that wait while the file waits for a supervisor's approval (shared/approvals). */
+const HELD_WHILE_WAITING: readonly PathAction['step'][] = STEPS_HELD_WHILE_WAITING
+export function heldSteps(steps: PathAction['step'][]): PathAction['step'][] {
+  return steps.filter((s) => HELD_WHILE_WAITING.includes(s))
 }

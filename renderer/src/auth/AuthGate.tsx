@@ -9,7 +9,9 @@ import type { DeskProfile } from '@shared/settings/desk-profile'
 import type { Language } from '@shared/settings/language'
 import { api, session } from '../api/transport'
 import { DeskContext, type DeskState } from '../app/desk-context'
+import { beginVisit, endVisit, ensureVisit, installHistoryGuard } from '../app/desk-history'
 import { Shell } from '../app/Shell'
+import { keepDrafts } from '../artisans/draft-keeper'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AuthScreen } from './AuthScreen'
 import { ChangePasswordForm } from './ChangePasswordForm'
@@ -38,6 +40,9 @@ export function AuthGate({
   const [profile, setProfile] = useState<DeskProfile | null>(initialProfile)
   const [error, setError] = useState<AppErrorData | null>(null)
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null)
+  // One person's visit, from login to logout: the shell is drawn afresh for each, at home.
+  const [visit, setVisit] = useState<string | null>(null)
+  useEffect(installHistoryGuard, [])
 
   const refresh = useCallback(() => {
     api.call('auth.status', {}).then(setStatus, (e: unknown) => setError(errorDataOf(e)))
@@ -51,6 +56,22 @@ export function AuthGate({
 
   const user = status?.user ?? null
   const ready = user !== null && !user.mustChangePassword
+  const loggedOut = status !== null && user === null
+  useEffect(() => {
+    // Nobody at the desk: nothing of the last person's screens stays in the address.
+    if (loggedOut) {
+      endVisit()
+      setVisit(null)
+    }
+  }, [loggedOut])
+  useEffect(() => {
+    // A session already open when the page loaded (a reload) keeps its visit.
+    if (ready && !visit) setVisit(ensureVisit())
+  }, [ready, visit])
+  const loggedIn = useCallback(() => {
+    setVisit(beginVisit())
+    refresh()
+  }, [refresh])
   useEffect(() => {
     if (!ready || profile) return
     api.call('settings.get', {}).then(setProfile, (e: unknown) => {
@@ -62,11 +83,16 @@ export function AuthGate({
   }, [ready, profile, refresh])
 
   const logout = useCallback(() => {
-    setStatus((st) => (st ? { ...st, user: null, locked: false } : st))
-    void api.call('auth.logout', {}).finally(() => {
-      session.set(null)
-      setProfile(null)
-      refresh()
+    // A half-filled registration on screen is kept as its author's draft first.
+    void keepDrafts().finally(() => {
+      setStatus((st) => (st ? { ...st, user: null, locked: false } : st))
+      endVisit()
+      setVisit(null)
+      void api.call('auth.logout', {}).finally(() => {
+        session.set(null)
+        setProfile(null)
+        refresh()
+      })
     })
   }, [refresh])
   const lock = useCallback(() => {
@@ -116,13 +142,13 @@ export function AuthGate({
         {...frame}
         onDone={(code) => {
           setRecoveryCode(code)
-          refresh()
+          loggedIn()
         }}
       />
     )
   if (recoveryCode)
     return <RecoveryCodeStep {...frame} code={recoveryCode} onDone={() => setRecoveryCode(null)} />
-  if (!user) return <LoginPage {...frame} onDone={refresh} />
+  if (!user) return <LoginPage {...frame} onDone={loggedIn} />
   if (user.mustChangePassword)
     return (
       <AuthScreen
@@ -133,7 +159,7 @@ export function AuthGate({
         <ChangePasswordForm onDone={refresh} />
       </AuthScreen>
     )
-  if (!desk)
+  if (!desk || !visit)
     return (
       <Center mih="100vh">
         <Loader />
@@ -141,7 +167,7 @@ export function AuthGate({
     )
   return (
     <DeskContext.Provider value={desk}>
-      <Shell />
+      <Shell key={visit} />
       {status.locked && <LockScreen user={user} onUnlocked={refresh} onLogout={logout} />}
     </DeskContext.Provider>
   )

@@ -1,10 +1,11 @@
-import { Button, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Overlay, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionUser } from '@shared/accounts/account'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
+import { LtrPasswordInput } from './LtrPasswordInput'
 
 /**
  * The desk locked after its idle time: the work on screen stays where it was, under this
@@ -51,12 +52,11 @@ export function LockScreen({
               {t('auth.lockedTitle')}
             </Title>
             <Text>{t('auth.lockedFor', { name: user.fullName })}</Text>
-            <PasswordInput
+            <LtrPasswordInput
               label={t('auth.password')}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               autoComplete="current-password"
-              dir="ltr"
               autoFocus
             />
             {error && <ErrorAlert error={error} />}

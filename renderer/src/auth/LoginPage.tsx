@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Button, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDataOf, type AppErrorData } from '@shared/errors'
@@ -6,8 +6,14 @@ import type { Language } from '@shared/settings/language'
 import { api, session } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AuthScreen } from './AuthScreen'
+import { loginHandover } from './login-handover'
+import { LtrPasswordInput } from './LtrPasswordInput'
 
-/** Who sits at the desk: username and password (five wrong ones lock the account a while). */
+/**
+ * Who sits at the desk: username and password (five wrong ones lock the account a while).
+ * A temporary password is handed on to the "choose your password" screen that follows, so
+ * that it is not typed twice.
+ */
 export function LoginPage({
   language,
   onLanguage,
@@ -29,6 +35,7 @@ export function LoginPage({
     try {
       const r = await api.call('auth.login', { username, password })
       session.set(r.token)
+      loginHandover.set(password, r.user.mustChangePassword)
       onDone()
     } catch (err) {
       setError(errorDataOf(err))
@@ -50,12 +57,11 @@ export function LoginPage({
             data-autofocus
             autoFocus
           />
-          <PasswordInput
+          <LtrPasswordInput
             label={t('auth.password')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             autoComplete="current-password"
-            dir="ltr"
           />
           {error && <ErrorAlert error={error} />}
           <Button type="submit" loading={busy} disabled={!username.trim() || !password}>

@@ -1,5 +1,6 @@
-import { PasswordInput, Stack } from '@mantine/core'
+import { Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { LtrPasswordInput } from './LtrPasswordInput'
 
 /** A new password typed twice; says under the second field when they differ. */
 export function PasswordFields({
@@ -8,31 +9,34 @@ export function PasswordFields({
   onChange,
   onConfirm,
   error,
+  autoFocus = false,
 }: {
   value: string
   confirm: string
   onChange: (v: string) => void
   onConfirm: (v: string) => void
   error?: string | undefined
+  /** Focus the first field on open (when nothing comes before it). */
+  autoFocus?: boolean
 }) {
   const { t } = useTranslation()
   return (
     <Stack gap="sm">
-      <PasswordInput
+      <LtrPasswordInput
         label={t('auth.newPassword')}
         description={t('auth.passwordHint')}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         autoComplete="new-password"
-        dir="ltr"
         error={error}
+        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
       />
-      <PasswordInput
+      <LtrPasswordInput
         label={t('auth.confirmPassword')}
         value={confirm}
         onChange={(e) => onConfirm(e.currentTarget.value)}
         autoComplete="new-password"
-        dir="ltr"
         error={confirm && confirm !== value ? t('validation.password_mismatch') : undefined}
       />
     </Stack>

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SystemInfo } from '@shared/api/contract'
+import { AboutPanel } from '../about/AboutPanel'
 import { api } from '../api/transport'
 import { useDesk } from '../app/desk-context'
 import { ChamberFields } from '../chamber/ChamberFields'
@@ -28,11 +28,6 @@ export function SettingsPage() {
   const form = useChamberForm(initial)
   const [saved, setSaved] = useState(false)
   const [saving, setSaving] = useState(false)
-  const [info, setInfo] = useState<SystemInfo | null>(null)
-
-  useEffect(() => {
-    api.call('system.info', {}).then(setInfo, () => setInfo(null))
-  }, [profile])
 
   const save = async () => {
     setSaving(true)
@@ -94,42 +89,7 @@ export function SettingsPage() {
         </form>
       </Paper>
 
-      {info && (
-        <Paper withBorder p="lg">
-          <Stack gap="sm">
-            <Title order={3} size="h4">
-              {t('settings.aboutTitle')}
-            </Title>
-            <Table variant="vertical" layout="fixed" withTableBorder>
-              <Table.Tbody>
-                <Row label={t('settings.appVersion')} value={info.appVersion} ltr />
-                <Row label={t('settings.transport')} value={t(`app.transport.${info.transport}`)} />
-                <Row label={t('settings.schemaVersion')} value={String(info.schemaVersion)} ltr />
-                <Row label={t('settings.dataDir')} value={info.dataDir} ltr />
-              </Table.Tbody>
-            </Table>
-            <Text size="sm" data-testid="audit-count">
-              {t('settings.auditEntries', { count: info.counts.auditEntries ?? 0 })}
-            </Text>
-            <Text size="sm">
-              {t('settings.outboxEntries', { count: info.counts.outboxPending ?? 0 })}
-            </Text>
-          </Stack>
-        </Paper>
-      )}
+      <AboutPanel />
     </Stack>
-  )
-}
-
-function Row({ label, value, ltr }: { label: string; value: string; ltr?: boolean }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={220}>{label}</Table.Th>
-      <Table.Td>
-        <span dir={ltr ? 'ltr' : undefined} style={{ overflowWrap: 'anywhere' }}>
-          {value}
-        </span>
-      </Table.Td>
-    </Table.Tr>
   )
 }

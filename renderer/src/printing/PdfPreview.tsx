@@ -18,17 +18,22 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { saveFile } from '../files/file-content'
 import { drawPage, openPdf } from './pdf-pages'
 import { clearPrintArea, MAX_PRINTED_PAGES, printPdf } from './print'
+import { titleFromFileName } from './preview-title'
 
 /**
  * A document as it will come out of the printer, before it is printed: its pages drawn
  * (the first ones of a long batch), Print (dialog, or straight to the desk's printer when
  * the settings say so), Save as PDF, Close. Warnings from the desk (a logo it could not
- * read) show above the pages.
+ * read) show above the pages. The preview is titled with what the document is and for
+ * whom (`title`, else the kind read from the file name); the file name is only the saved
+ * PDF's name.
  */
 export interface PreviewDocument {
   fileName: string
   bytes: Uint8Array<ArrayBuffer>
   warnings?: string[]
+  /** "Attestation d'inscription — Fatima Ouali"; see preview-title.ts. */
+  title?: string
 }
 
 const SHOWN_PAGES = 12
@@ -108,7 +113,7 @@ export function PdfPreview({
       opened
       onClose={onClose}
       size="auto"
-      title={doc.fileName}
+      title={doc.title ?? titleFromFileName(t, doc.fileName)}
       centered
       data-testid="pdf-preview"
     >

@@ -6,6 +6,7 @@ import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { fromBase64, saveFile } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
+import { namedTitle } from '../printing/preview-title'
 import { monthName, recentMonths, recentQuarters } from './report-periods'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 
@@ -47,7 +48,13 @@ export function ReportCard({ today, provinceCode }: { today: string; provinceCod
         ...(provinceCode ? { provinceCode } : {}),
       })
       const bytes = fromBase64(file.base64)
-      if (format === 'pdf') setPreview({ fileName: file.fileName, bytes })
+      const label = periods.find((p) => p.value === chosen)?.label ?? chosen
+      if (format === 'pdf')
+        setPreview({
+          fileName: file.fileName,
+          bytes,
+          title: namedTitle(t, t('printing.title.report'), label),
+        })
       else saveFile(file.fileName, bytes, XLSX)
     } catch (e) {
       setError(errorDataOf(e))

@@ -7,6 +7,7 @@ import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { fromBase64 } from '../files/file-content'
 import { PdfPreview, type PreviewDocument } from '../printing/PdfPreview'
+import { namedTitle } from '../printing/preview-title'
 
 /** Opens a handout in the print preview, A4 or A5, with the session's date and place. */
 export function HandoutButtons({
@@ -25,7 +26,15 @@ export function HandoutButtons({
     setError(null)
     try {
       const file = await api.call('handouts.print', { topic, lang, size, sessionId })
-      setPreview({ fileName: file.fileName, bytes: fromBase64(file.base64) })
+      setPreview({
+        fileName: file.fileName,
+        bytes: fromBase64(file.base64),
+        title: namedTitle(
+          t,
+          t('printing.title.handout'),
+          `${t(`sessions.handout.${topic}Long`)} (${t(`sessions.language.${lang}`)})`,
+        ),
+      })
     } catch (e) {
       setError(errorDataOf(e))
     }

@@ -15,6 +15,7 @@ import { nameIn, useReference } from '../app/reference'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { fromBase64, saveFile } from '../files/file-content'
 import { PdfPreview } from '../printing/PdfPreview'
+import { namedTitle } from '../printing/preview-title'
 import { PeopleTable } from './PeopleTable'
 import { useSessionFile } from './useSessionFile'
 import { ChoiceMultiSelect } from '../components/ChoiceMultiSelect'
@@ -186,12 +187,14 @@ export function InvitationPanel({ session, onChange }: { session: Session; onCha
             variant="light"
             disabled={people.total === 0}
             onClick={() =>
-              void file.open(() =>
-                api.call('sessions.attendanceSheet', {
-                  sessionId: session.id,
-                  lang: lang === 'ar' ? 'ar' : 'fr',
-                  blankRows: 0,
-                }),
+              void file.open(
+                () =>
+                  api.call('sessions.attendanceSheet', {
+                    sessionId: session.id,
+                    lang: lang === 'ar' ? 'ar' : 'fr',
+                    blankRows: 0,
+                  }),
+                namedTitle(t, t('printing.title.invitedList'), session.title),
               )
             }
           >

@@ -5,6 +5,7 @@ import { SESSION_LANGUAGES, type Session } from '@shared/sessions/session'
 import { api } from '../api/transport'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PdfPreview } from '../printing/PdfPreview'
+import { namedTitle } from '../printing/preview-title'
 import { HandoutButtons } from './HandoutButtons'
 import { useSessionFile } from './useSessionFile'
 
@@ -53,8 +54,15 @@ export function MaterialsPanel({ session }: { session: Session }) {
                 key={`sheet-${lang}`}
                 variant="light"
                 onClick={() =>
-                  void file.open(() =>
-                    api.call('sessions.attendanceSheet', { sessionId: session.id, lang }),
+                  void file.open(
+                    () => api.call('sessions.attendanceSheet', { sessionId: session.id, lang }),
+                    namedTitle(
+                      t,
+                      t('sessions.materials.attendanceSheet', {
+                        lang: t(`sessions.language.${lang}`),
+                      }),
+                      session.title,
+                    ),
                   )
                 }
               >
@@ -66,7 +74,14 @@ export function MaterialsPanel({ session }: { session: Session }) {
                 key={`report-${lang}`}
                 variant="light"
                 onClick={() =>
-                  void file.open(() => api.call('sessions.report', { sessionId: session.id, lang }))
+                  void file.open(
+                    () => api.call('sessions.report', { sessionId: session.id, lang }),
+                    namedTitle(
+                      t,
+                      t('sessions.materials.report', { lang: t(`sessions.language.${lang}`) }),
+                      session.title,
+                    ),
+                  )
                 }
               >
                 {t('sessions.materials.report', { lang: t(`sessions.language.${lang}`) })}

@@ -8,27 +8,38 @@ import { summaryLines, TwoLines } from '../artisans/SummaryLines'
 /**
  * A session's people as rows: names, CIN and phone, commune and activity, whether they
  * were invited and when they came; an optional action per row (check in, undo, remove).
+ * `selected` highlights the row the keyboard would act on (the door's search).
  */
 export function PeopleTable({
   people,
   action,
   testId = 'person-row',
+  id,
+  selected,
 }: {
   people: Invitee[]
   action?: (p: Invitee) => { label: string; onClick: () => void; color?: string } | null
   testId?: string
+  id?: string
+  selected?: number | undefined
 }) {
   const { t, i18n } = useTranslation()
   const ref = useReference()
   return (
     <Paper withBorder>
-      <Table verticalSpacing={6}>
+      <Table verticalSpacing={6} id={id}>
         <Table.Tbody>
-          {people.map((p) => {
+          {people.map((p, i) => {
             const lines = summaryLines(p, i18n.language, ref)
             const a = action?.(p)
+            const chosen = selected === undefined ? undefined : i === selected
             return (
-              <Table.Tr key={p.id} data-testid={testId}>
+              <Table.Tr
+                key={p.id}
+                data-testid={testId}
+                aria-selected={chosen}
+                bg={chosen ? 'var(--mantine-color-teal-light)' : undefined}
+              >
                 <Table.Td>
                   <a href={hrefOf.artisan(p.id)} className="plain-link">
                     <TwoLines {...lines.names} strong />

@@ -8,7 +8,8 @@ import { localToday, monthText, STATUS_COLORS, weekdayNames } from './session-di
 
 /**
  * A month of sessions, Monday first: each day shows its sessions (a click opens one);
- * arrows move a month back or forward. In Arabic the grid reads right to left.
+ * arrows move a month back or forward. In Arabic the grid reads right to left, and the
+ * arrows with it: "previous" stands on the right and points right.
  */
 function monthDays(month: string): (string | null)[] {
   const [y, m] = month.split('-').map(Number) as [number, number]
@@ -27,6 +28,22 @@ function shift(month: string, by: number): string {
   return d.toISOString().slice(0, 7)
 }
 
+/** A chevron drawn, not typed: a typed ‹ › is not reliably mirrored inside a button. */
+function Chevron({ pointsTo }: { pointsTo: 'left' | 'right' }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" data-points={pointsTo}>
+      <path
+        d={pointsTo === 'left' ? 'M10 3 L5 8 L10 13' : 'M6 3 L11 8 L6 13'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  )
+}
+
 export function SessionCalendar({
   sessions,
   compact = false,
@@ -36,6 +53,8 @@ export function SessionCalendar({
 }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
+  // Time runs toward the inline end: left to right in French, right to left in Arabic.
+  const rtl = i18n.dir(lang) === 'rtl'
   const today = localToday()
   const [month, setMonth] = useState(today.slice(0, 7))
   const byDay = useMemo(() => {
@@ -54,8 +73,9 @@ export function SessionCalendar({
           variant="subtle"
           aria-label={t('sessions.calendar.previous')}
           onClick={() => setMonth((m) => shift(m, -1))}
+          data-testid="calendar-previous"
         >
-          <span>‹</span>
+          <Chevron pointsTo={rtl ? 'right' : 'left'} />
         </ActionIcon>
         <Text fw={600} data-testid="calendar-month">
           {monthText(month, lang)}
@@ -64,8 +84,9 @@ export function SessionCalendar({
           variant="subtle"
           aria-label={t('sessions.calendar.next')}
           onClick={() => setMonth((m) => shift(m, 1))}
+          data-testid="calendar-next"
         >
-          <span>›</span>
+          <Chevron pointsTo={rtl ? 'left' : 'right'} />
         </ActionIcon>
       </Group>
       <div className="calendar-grid" role="grid" aria-label={monthText(month, lang)}>
