@@ -25,4 +25,12 @@ it('a clerk lists only their own drafts, never the previous person’s', async (
   const kept = await amina.call('drafts.save', { label: 'سعاد أمزيان', data: { cin: 'JE555001' } })
   expect((await amina.call('drafts.list', {})).map((d) => d.id)).toEqual([kept.id])
   expect(await youssef.call('drafts.list', {})).toEqual([])
+  // Nor can anyone else open, overwrite or delete it by its id.
+  const notFound = { data: { code: 'not_found', key: 'errors.draft_not_found' } }
+  await expect(youssef.call('drafts.get', { id: kept.id })).rejects.toMatchObject(notFound)
+  await expect(
+    youssef.call('drafts.save', { id: kept.id, label: 'x', data: {} }),
+  ).rejects.toMatchObject(notFound)
+  await youssef.call('drafts.delete', { id: kept.id })
+  expect((await amina.call('drafts.get', { id: kept.id })).data).toEqual({ cin: 'JE555001' })
 })

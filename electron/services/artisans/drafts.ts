@@ -22,10 +22,15 @@ export function saveDraft(
 ): DraftSummary {
   const at = nowIso()
   const id = input.id ?? uuidv7()
-  db.prepare(
-    `INSERT INTO artisan_draft (id, data_json, label, actor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET data_json = excluded.data_json, label = excluded.label, updated_at = excluded.updated_at`,
-  ).run(id, JSON.stringify(input.data), input.label, actor.id, at, at)
+  const { changes } = db
+    .prepare(
+      `INSERT INTO artisan_draft (id, data_json, label, actor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET data_json = excluded.data_json, label = excluded.label, updated_at = excluded.updated_at
+       WHERE artisan_draft.actor_id = excluded.actor_id`,
+    )
+    .run(id, JSON.stringify(input.data), input.label, actor.id, at, at)
+  // Someone else's draft is not overwritten: to this person it does not exist.
+  if (changes === 0) throw appError('not_found', 'errors.draft_not_found')
   return { id, label: input.label, updatedAt: at }
 }
 
@@ -39,17 +44,22 @@ export function listDrafts(db: Db, actorId: string): DraftSummary[] {
     .all(actorId) as DraftSummary[]
 }
 
+/** One of this person's drafts (another person's is not found). */
 export function getDraft(
   db: Db,
+  actorId: string,
   id: string,
 ): { id: string; label: string; data: Record<string, unknown> } {
   const row = db
-    .prepare('SELECT id, label, data_json AS dataJson FROM artisan_draft WHERE id = ?')
-    .get(id) as { id: string; label: string; dataJson: string } | undefined
+    .prepare(
+      'SELECT id, label, data_json AS dataJson FROM artisan_draft WHERE id = ? AND actor_id = ?',
+    )
+    .get(id, actorId) as { id: string; label: string; dataJson: string } | undefined
   if (!row) throw appError('not_found', 'errors.draft_not_found')
   return { id: row.id, label: row.label, data: JSON.parse(row.dataJson) as Record<string, unknown> }
 }
 
-export function deleteDraft(db: Db, id: string): void {
-  db.prepare('DELETE FROM artisan_draft WHERE id = ?').run(id)
+/** Removes one of this person's drafts (another person's stays). */
+export function deleteDraft(db: Db, actorId: string, id: string): void {
+  db.prepare('DELETE FROM artisan_draft WHERE id = ? AND actor_id = ?').run(id, actorId)
 }

@@ -36,7 +36,7 @@ export function artisanHandlers(db: Db): ArtisanHandlers {
       db.transaction(() => {
         const result = registerArtisan(db, ctx.actor, registration)
         for (const other of notSameAs) markNotSame(db, ctx.actor, result.id, other)
-        if (draftId) deleteDraft(db, draftId)
+        if (draftId) deleteDraft(db, ctx.actor.id, draftId)
         return result
       })(),
     'artisans.update': ({ id, expectedVersion, notSameAs, ...fields }, ctx) =>
@@ -53,9 +53,9 @@ export function artisanHandlers(db: Db): ArtisanHandlers {
     'artisans.recordStep': (input, ctx) => recordPathStep(db, ctx.actor, input),
     'drafts.save': (input, ctx) => saveDraft(db, ctx.actor, input),
     'drafts.list': (_input, ctx) => listDrafts(db, ctx.actor.id),
-    'drafts.get': (input) => getDraft(db, input.id),
-    'drafts.delete': (input) => {
-      deleteDraft(db, input.id)
+    'drafts.get': (input, ctx) => getDraft(db, ctx.actor.id, input.id),
+    'drafts.delete': (input, ctx) => {
+      deleteDraft(db, ctx.actor.id, input.id)
       return { ok: true as const }
     },
   }
