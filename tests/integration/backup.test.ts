@@ -28,7 +28,7 @@ import {
 } from '../../electron/services/backup/format'
 import { PENDING_RESTORE } from '../../electron/services/backup/restore'
 import { isDue, nextDueAt } from '../../electron/services/backup/schedule'
-import { createBackups } from '../../electron/services/backup/service'
+import { createBackups, type BackupDeps } from '../../electron/services/backup/service'
 import { FileKeyStore, KEY_FILE_NAME } from '../../electron/services/database/key-store'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/services/database/migrations'
 import { closeDatabase, openDatabase, type Db } from '../../electron/services/database/open'
@@ -68,6 +68,19 @@ async function newDesk(dir = newDir()): Promise<SijillApp> {
 function closeApp(app: SijillApp): void {
   apps.splice(apps.indexOf(app), 1)
   app.close()
+}
+
+/** The backups service of the desk in `dir`, as the app builds it, with what a test adds. */
+function backupsOf(app: SijillApp, dir: string, more: Pick<BackupDeps, 'now' | 'runOptions'> = {}) {
+  return createBackups({
+    db: app.db,
+    databaseFile: app.databaseFile,
+    dataDir: dir,
+    key: keyOf(dir),
+    appVersion: 'test',
+    log: memoryLogger(),
+    ...more,
+  })
 }
 
 function keyOf(dir: string): Buffer {
@@ -280,15 +293,7 @@ describe('a backup', () => {
         close: () => handle.close(),
       }
     }
-    const backups = createBackups({
-      db: app.db,
-      databaseFile: app.databaseFile,
-      dataDir: dir,
-      key: keyOf(dir),
-      appVersion: 'test',
-      log: memoryLogger(),
-      runOptions: { openSink: fullDisk },
-    })
+    const backups = backupsOf(app, dir, { runOptions: { openSink: fullDisk } })
     const { jobId } = backups.start(app.actor(), { folder })
     await backups.finished(jobId)
     expect(backups.jobStatus(jobId)).toMatchObject({
@@ -410,15 +415,7 @@ describe('the default: daily backups into the data folder', () => {
     const dir = newDir()
     const app = openTestDesk(dir)
     apps.push(app)
-    const backups = createBackups({
-      db: app.db,
-      databaseFile: app.databaseFile,
-      dataDir: dir,
-      key: keyOf(dir),
-      appVersion: 'test',
-      log: memoryLogger(),
-      now: () => new Date(2026, 11, 8, 13, 0),
-    })
+    const backups = backupsOf(app, dir, { now: () => new Date(2026, 11, 8, 13, 0) })
     backups.checkSchedule()
     expect((await backups.status()).running).toBeNull()
     await app.direct().call('setup.complete', VALID_SETUP)
@@ -463,14 +460,7 @@ describe('the daily schedule', () => {
     const app = await newDesk(dir)
     const folder = newDir()
     await app.direct().call('backup.setSettings', { enabled: true, folder, hour: 0, keep: 3 })
-    const backups = createBackups({
-      db: app.db,
-      databaseFile: app.databaseFile,
-      dataDir: dir,
-      key: keyOf(dir),
-      appVersion: 'test',
-      log: memoryLogger(),
-    })
+    const backups = backupsOf(app, dir)
     backups.checkSchedule()
     const running = (await backups.status()).running
     expect(running?.automatic).toBe(true)

@@ -1,27 +1,22 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IdentificationSchema } from '@shared/artisans/identification'
 import type { PathActionInput } from '@shared/artisans/path-action'
 import type { SijillApp } from '../../electron/services/app'
 import { runCli } from '../../electron/cli/run-cli'
 import { writeIdentified } from '../../electron/services/artisans/identify'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
+import { openTestDesk } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
 
 let dir: string
-let cleanup: () => void
 let app: SijillApp
-beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
-})
-afterEach(() => {
-  app.close()
-  cleanup()
-})
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 
 const api = () => app.direct()
 const A4_HEIGHT = 841.89
@@ -80,20 +75,26 @@ async function walk(id: string, steps: PathActionInput[]) {
   }
 }
 
+/** The test file, with a second activity and phone, five steps along its path. */
+async function registerWalked() {
+  const codes = testCodes(app.db)
+  const { id } = await api().call(
+    'artisans.register',
+    validRegistration(codes, { secondaryActivities: [codes.pottery], phone2: '0522 11 22 33' }),
+  )
+  await walk(id, [
+    { step: 'rna_submitted', happenedOn: '2026-01-05' },
+    { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
+    { step: 'cnss_pre_registered', happenedOn: '2026-02-01', cnssNumber: '123456789' },
+    { step: 'amo_covered', happenedOn: '2026-03-01' },
+    { step: 'bank_opened', happenedOn: '2026-03-15', bank: 'al_barid_bank' },
+  ])
+  return id
+}
+
 describe('the artisan file summary (fiche)', () => {
   it('holds the whole file in both languages, numbered and recorded, to sign', async () => {
-    const codes = testCodes(app.db)
-    const { id } = await api().call(
-      'artisans.register',
-      validRegistration(codes, { secondaryActivities: [codes.pottery], phone2: '0522 11 22 33' }),
-    )
-    await walk(id, [
-      { step: 'rna_submitted', happenedOn: '2026-01-05' },
-      { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
-      { step: 'cnss_pre_registered', happenedOn: '2026-02-01', cnssNumber: '123456789' },
-      { step: 'amo_covered', happenedOn: '2026-03-01' },
-      { step: 'bank_opened', happenedOn: '2026-03-15', bank: 'al_barid_bank' },
-    ])
+    const id = await registerWalked()
     const printed = await api().call('documents.issue', { artisanId: id, type: 'summary' })
     expect(printed.number).toMatch(/^F-09-\d{4}-[0-9A-F]{4}-000001$/)
     const pdf = readPdf(printed.base64, printed.fileName)
@@ -168,18 +169,7 @@ describe('the artisan file summary (fiche)', () => {
   })
 
   it('fits a file of about six steps and a few papers on one A4 page', async () => {
-    const codes = testCodes(app.db)
-    const { id } = await api().call(
-      'artisans.register',
-      validRegistration(codes, { secondaryActivities: [codes.pottery], phone2: '0522 11 22 33' }),
-    )
-    await walk(id, [
-      { step: 'rna_submitted', happenedOn: '2026-01-05' },
-      { step: 'rna_registered', happenedOn: '2026-01-10', nia: '0900001234' },
-      { step: 'cnss_pre_registered', happenedOn: '2026-02-01', cnssNumber: '123456789' },
-      { step: 'amo_covered', happenedOn: '2026-03-01' },
-      { step: 'bank_opened', happenedOn: '2026-03-15', bank: 'al_barid_bank' },
-    ])
+    const id = await registerWalked()
     const printed = await api().call('documents.issue', { artisanId: id, type: 'summary' })
     const pdf = readPdf(printed.base64, 'ordinary.pdf')
     expect(pdf.pageTexts).toHaveLength(1)

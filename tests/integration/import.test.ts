@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClient } from '@shared/api/client'
 import type { Actor } from '@shared/api/roles'
 import type { SijillApp } from '../../electron/services/app'
@@ -12,7 +12,8 @@ import { excelSerialToIso, toIsoDate } from '../../electron/services/import/valu
 import { verifyAuditChain } from '../../electron/services/audit/audit-log'
 import { writeXlsx } from '../../electron/services/spreadsheet/xlsx-write'
 import { runCli } from '../../electron/cli/run-cli'
-import { openTestDesk, tempDir, VALID_SETUP } from '../helpers/temp-desk'
+import { setUpDeskPerTest } from '../helpers/desk-per-test'
+import { VALID_SETUP } from '../helpers/temp-desk'
 import { testCodes, validRegistration } from '../helpers/registration'
 
 /** An identification list as chambers send them: French headers, `;`, BOM, odd cells. */
@@ -29,17 +30,13 @@ const LIST = [
 ].join('\r\n')
 
 let dir: string
-let cleanup: () => void
 let app: SijillApp
+setUpDeskPerTest(
+  (desk) => ({ app, dir } = desk),
+  () => app,
+)
 beforeEach(async () => {
-  ;({ dir, cleanup } = tempDir())
-  app = openTestDesk(dir)
-  await app.direct().call('setup.complete', VALID_SETUP)
   await app.direct().call('artisans.register', validRegistration(testCodes(app.db))) // CIN JE123456
-})
-afterEach(() => {
-  app.close()
-  cleanup()
 })
 
 const run = async (dryRun = false) => {
@@ -48,6 +45,32 @@ const run = async (dryRun = false) => {
     source: 'import:test.csv',
     dryRun,
   })
+}
+
+/** Waits for an import job to stop running, and gives its status. */
+const wait = async (jobId: string) => {
+  for (;;) {
+    const status = await app.direct().call('import.status', { jobId })
+    if (status.state !== 'running') return status
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+/** Previews and starts an import as the screen does, in French, and waits for its end. */
+const startImport = async (file: { fileName: string; text: string }, dryRun = false) => {
+  const preview = await app.direct().call('import.preview', file)
+  const { jobId } = await app
+    .direct()
+    .call('import.start', { ...file, mapping: preview.mapping, language: 'fr', dryRun })
+  return { jobId, status: await wait(jobId) }
+}
+
+/** What a person decided about two files being one person (kept with the smaller id first). */
+const decisionBetween = (x: string, y: string) => {
+  const [a, b] = [x, y].sort()
+  return app.db
+    .prepare('SELECT decision FROM duplicate_decision WHERE a_id = ? AND b_id = ?')
+    .pluck()
+    .get(a, b)
 }
 
 describe('importing an identification list', () => {
@@ -259,13 +282,6 @@ describe('importing from the screen', () => {
     const preview = await api.call('import.preview', file)
     expect(preview.rows).toBe(7000)
     const start = { ...file, mapping: preview.mapping, language: 'fr' as const }
-    const wait = async (jobId: string) => {
-      for (;;) {
-        const status = await api.call('import.status', { jobId })
-        if (status.state !== 'running') return status
-        await new Promise((r) => setTimeout(r, 10))
-      }
-    }
     const { jobId } = await api.call('import.start', start)
     await api.call('import.cancel', { jobId })
     const stopped = await wait(jobId)
@@ -452,29 +468,16 @@ describe('one validation for every door', () => {
 })
 
 describe('held rows on the screen: a person decides', () => {
-  const wait = async (jobId: string) => {
-    for (;;) {
-      const status = await app.direct().call('import.status', { jobId })
-      if (status.state !== 'running') return status
-      await new Promise((r) => setTimeout(r, 10))
-    }
+  const heldList = {
+    fileName: 'held.csv',
+    text: [
+      'CIN;Prénom;Nom;Téléphone;Date de naissance',
+      'JE999001;Fatima;Ouali;0661234567;14/03/1978',
+      'JE123456;Said;Tazi;;',
+      'JE999003;Ahmed;Alami;0661999003;',
+    ].join('\n'),
   }
-  const start = async (dryRun = false) => {
-    const file = {
-      fileName: 'held.csv',
-      text: [
-        'CIN;Prénom;Nom;Téléphone;Date de naissance',
-        'JE999001;Fatima;Ouali;0661234567;14/03/1978',
-        'JE123456;Said;Tazi;;',
-        'JE999003;Ahmed;Alami;0661999003;',
-      ].join('\n'),
-    }
-    const preview = await app.direct().call('import.preview', file)
-    const { jobId } = await app
-      .direct()
-      .call('import.start', { ...file, mapping: preview.mapping, language: 'fr', dryRun })
-    return { jobId, status: await wait(jobId) }
-  }
+  const start = (dryRun = false) => startImport(heldList, dryRun)
 
   it('shows both sides, and registers a held row as a new file only when a person says so', async () => {
     const { jobId, status } = await start()
@@ -492,13 +495,7 @@ describe('held rows on the screen: a person decides', () => {
     expect(registered).toMatchObject({ decision: 'registered' })
     const file = await app.direct().call('artisans.get', { id: registered.createdId as string })
     expect(file).toMatchObject({ cin: 'JE999001', rnaStatus: 'identified' })
-    const [a, b] = [registered.createdId as string, existing].sort()
-    expect(
-      app.db
-        .prepare('SELECT decision FROM duplicate_decision WHERE a_id = ? AND b_id = ?')
-        .pluck()
-        .get(a, b),
-    ).toBe('not_same')
+    expect(decisionBetween(registered.createdId as string, existing)).toBe('not_same')
     // A file's own CIN can only be skipped: registering it would make two files of one CIN.
     await expect(
       app.direct().call('import.decide', { jobId, line: 3, decision: 'register' }),
@@ -547,21 +544,7 @@ describe('a row with a CIN that resembles a file without one: held, never folded
     approvals: app.db.prepare('SELECT count(*) FROM approval').pluck().get(),
     notSame: app.db.prepare('SELECT count(*) FROM duplicate_decision').pluck().get(),
   })
-  const wait = async (jobId: string) => {
-    for (;;) {
-      const status = await app.direct().call('import.status', { jobId })
-      if (status.state !== 'running') return status
-      await new Promise((r) => setTimeout(r, 10))
-    }
-  }
-  const start = async (dryRun = false) => {
-    const file = { fileName: 'avec-cin.csv', text: LIST }
-    const preview = await app.direct().call('import.preview', file)
-    const { jobId } = await app
-      .direct()
-      .call('import.start', { ...file, mapping: preview.mapping, language: 'fr', dryRun })
-    return { jobId, status: await wait(jobId) }
-  }
+  const start = (dryRun = false) => startImport({ fileName: 'avec-cin.csv', text: LIST }, dryRun)
   /** The API as this person calls it (logged in, through the router). */
   const as = (actor: Actor): ApiClient =>
     createApiClient({
@@ -690,13 +673,7 @@ describe('a row with a CIN that resembles a file without one: held, never folded
     const created = await app.direct().call('artisans.get', { id: decided.createdId as string })
     expect(created).toMatchObject({ cin: 'JE800001', lastNameLat: 'Tazi', rnaStatus: 'identified' })
     expect(cinOf(fileId)).toBeNull()
-    const [a, b] = [decided.createdId as string, fileId].sort()
-    expect(
-      app.db
-        .prepare('SELECT decision FROM duplicate_decision WHERE a_id = ? AND b_id = ?')
-        .pluck()
-        .get(a, b),
-    ).toBe('not_same')
+    expect(decisionBetween(decided.createdId as string, fileId)).toBe('not_same')
   })
 
   it('skips the row and writes nothing', async () => {

@@ -1,6 +1,6 @@
-import { ActionIcon, Popover, TextInput, type MantineSize } from '@mantine/core'
+import { ActionIcon, Popover, TextInput } from '@mantine/core'
 import { DatePicker } from '@mantine/dates'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ltr } from '@shared/text/bidi'
 import {
@@ -11,6 +11,7 @@ import {
   type YearPivot,
 } from '@shared/text/dates'
 import { calendarLocale } from './calendar-locale'
+import { typedInputProps, useTypedText, type TypedFieldProps } from './typed-field'
 
 /**
  * The one date field of the desk (docs/dates.md). Day first in every language, typed with
@@ -23,27 +24,15 @@ import { calendarLocale } from './calendar-locale'
  * validation refuses it rather than keeping the previous day. On blur or Enter a readable
  * text is rewritten `dd/mm/yyyy`; an unreadable one stays, with a message under the field.
  */
-export interface DateFieldProps {
-  label: ReactNode
-  value: string
-  onChange: (value: string) => void
-  onBlur?: () => void
-  /** The form's own message (shown unless the field has a more precise one of its own). */
-  error?: ReactNode
+export interface DateFieldProps extends TypedFieldProps {
   description?: ReactNode
-  required?: boolean
-  disabled?: boolean
   /** Birth dates read two-digit years in the past (`85` → 1985). */
   pivot?: YearPivot
   /** ISO bounds, inclusive: the calendar greys out the rest and typed days outside are refused. */
   min?: string
   max?: string
-  size?: MantineSize
-  w?: number | string
-  name?: string
   autoFocus?: boolean
   'data-autofocus'?: boolean
-  'data-testid'?: string
 }
 
 type Reading =
@@ -67,24 +56,10 @@ const shown = (value: string) => (isIsoDay(value) ? formatDay(value) : value)
 export function DateField(props: DateFieldProps) {
   const { t, i18n } = useTranslation()
   const { value, onChange, pivot = 'nearest', min, max } = props
-  const [text, setText] = useState(() => shown(value))
-  const [left, setLeft] = useState(false)
+  const { text, setText, left, setLeft, emit } = useTypedText(value, onChange, shown)
   const [open, setOpen] = useState(false)
-  const emitted = useRef(value)
   const input = useRef<HTMLInputElement>(null)
 
-  // A value set from outside (a reset, a file loaded, a preset) replaces the text.
-  useEffect(() => {
-    if (value !== emitted.current) {
-      emitted.current = value
-      setText(shown(value))
-    }
-  }, [value])
-
-  const emit = (next: string) => {
-    emitted.current = next
-    if (next !== value) onChange(next)
-  }
   const reading = read(text, pivot, min, max)
   const accept = (typed: string) => {
     setText(typed)
@@ -104,32 +79,12 @@ export function DateField(props: DateFieldProps) {
   return (
     <TextInput
       ref={input}
-      label={props.label}
+      {...typedInputProps(props, text, accept, tidy, own)}
       description={props.description}
-      required={props.required}
-      disabled={props.disabled}
-      size={props.size}
-      w={props.w}
-      name={props.name}
       autoFocus={props.autoFocus}
       data-autofocus={props['data-autofocus']}
-      data-testid={props['data-testid']}
       data-date-field=""
-      dir="ltr"
-      inputMode="numeric"
-      autoComplete="off"
       placeholder={t('dateField.placeholder')}
-      value={text}
-      onChange={(e) => accept(e.currentTarget.value)}
-      onBlur={() => {
-        tidy()
-        props.onBlur?.()
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') tidy()
-      }}
-      error={own ?? props.error}
-      classNames={{ input: 'ltr-number' }}
       rightSectionPointerEvents="all"
       rightSection={
         <Popover
