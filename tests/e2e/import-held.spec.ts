@@ -178,8 +178,8 @@ for (const lang of ['ar', 'fr'] as const) {
 /** The bad-input corpus's list of 10,000 columns: CIN, Prénom, Nom, then X0…X9996. */
 const WIDE = join(__dirname, '../fixtures/bad-input/import/wide-10000-columns.csv')
 const WIDE_TEXT = {
-  ar: { column: 'حقل العمود', more: 'و9967 عمودًا آخر غير معروض' },
-  fr: { column: 'Champ de la colonne', more: 'et 9967 autres colonnes non affichées' },
+  ar: { column: 'حقل العمود', more: 'و9.967 عمودًا آخر غير معروض' },
+  fr: { column: 'Champ de la colonne', more: 'et 9.967 autres colonnes non affichées' },
 } as const
 
 for (const lang of ['ar', 'fr'] as const) {

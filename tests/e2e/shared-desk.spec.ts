@@ -198,6 +198,8 @@ for (const lang of ['ar', 'fr'] as const) {
     desk,
   }, testInfo) => {
     const page = await desk.prepare(sharedDesk(lang))
+    // As a person does: the counter is on screen before the next key.
+    await expect(page.getByRole('textbox', { name: words.search })).toBeFocused()
     await page.keyboard.press('Alt+Digit2')
     await expect(page.getByRole('heading', { name: words.list, level: 2 })).toBeVisible()
     const rows = page.getByTestId('list-row')
