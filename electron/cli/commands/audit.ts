@@ -1,7 +1,7 @@
 import { filterFromFlags } from '../flag-filter'
-import { closeSync, openSync, writeSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AuditFilterSchema } from '@shared/api/methods/audit'
+import { openAtomicFile } from '../../services/files/atomic-write'
 import { auditTheExport, writeAuditExport } from '../../services/audit/audit-export'
 import { translateError as translate } from '../../services/startup-error'
 import { EXIT, type CliCommand, type CliIO } from '../command'
@@ -12,7 +12,7 @@ import type { SijillApp } from '../../services/app'
  * The audit log from the command line: `audit verify` proves the hash chain intact (exit 0)
  * or names its first broken link (exit 1: seq, id, time, and why); `audit export` copies a
  * filtered selection, oldest first, to a CSV or JSON file of any size, written as it is
- * read (Ctrl+C stops). The copy is recorded in the log like one made from the screen.
+ * read into a temporary file renamed only once whole (Ctrl+C stops, and leaves no file). The copy is recorded in the log like one made from the screen.
  */
 async function verify(io: CliIO, app: SijillApp): Promise<number> {
   const v = await app.direct().call('audit.verify', {})
@@ -68,19 +68,22 @@ function exportLog(args: string[], io: CliIO, app: SijillApp, usage: string): nu
   let stop = false
   const onSignal = () => (stop = true)
   process.once('SIGINT', onSignal)
-  const fd = openSync(values.out, 'w')
+  const file = openAtomicFile(values.out)
+  let kept = false
   try {
     const result = writeAuditExport(app.db, {
       format,
       filter,
-      write: (chunk) => writeSync(fd, chunk),
+      write: (chunk) => file.write(chunk),
       shouldStop: () => stop,
       onProgress: (rows) => rows % 100_000 === 0 && io.err(`  ${rows.toLocaleString('en')} rows`),
     })
     if (result.cancelled) {
-      io.err('stopped early (Ctrl+C): the file is incomplete')
+      io.err(`stopped early (Ctrl+C): ${values.out} not written`)
       return EXIT.failed
     }
+    file.commit()
+    kept = true
     auditTheExport(app.db, app.actor(), {
       format,
       filter,
@@ -90,7 +93,7 @@ function exportLog(args: string[], io: CliIO, app: SijillApp, usage: string): nu
     io.out(translate(io.lang, 'audit.cli.exported', { count: result.rows, file: values.out }))
     return EXIT.ok
   } finally {
-    closeSync(fd)
+    if (!kept) file.abort()
     process.off('SIGINT', onSignal)
   }
 }

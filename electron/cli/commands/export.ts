@@ -1,7 +1,7 @@
 import { filterFromFlags } from '../flag-filter'
 import { parseArgs } from 'node:util'
 import { ListFilterSchema } from '@shared/artisans/list'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { writeAtomically } from '../../services/files/atomic-write'
 import { EXPORT_FORMATS, exportRegister, type ExportFormat } from '../../services/artisans/export'
 import { EXIT, type CliCommand } from '../command'
 
@@ -10,7 +10,9 @@ import { EXIT, type CliCommand } from '../command'
  * names in the CLI's language (`--lang`), with progress; Ctrl+C stops. The filters are the
  * artisans list's columns (`--branch P01`, `--sex F`, `--born-from/--born-to YYYY-MM-DD`,
  * `--from/--to` for the creation day). What happened in a period (a path step, a
- * certificate, a session: the dashboard's drill-down) is chosen on the screen.
+ * certificate, a session: the dashboard's drill-down) is chosen on the screen. The file
+ * is written beside FILE under a temporary name and renamed only once whole: stopped
+ * (Ctrl+C, a kill, a power cut), it leaves no file, or the one that was there before.
  */
 const FILTERS = {
   region: 'regionCode',
@@ -65,22 +67,29 @@ export const exportCommand: CliCommand = {
     let stop = false
     const onSignal = () => (stop = true)
     process.once('SIGINT', onSignal)
-    const fd = openSync(values.out, 'w')
+    const out = values.out
     try {
-      const result = await exportRegister(app.db, {
-        format,
-        filter,
-        language: io.lang,
-        write: (chunk) => writeSync(fd, chunk),
-        shouldStop: () => stop,
-        onProgress: (rows) => rows % 100_000 === 0 && io.err(`  ${rows.toLocaleString('en')} rows`),
-      })
+      const result = await writeAtomically(
+        out,
+        (write) =>
+          exportRegister(app.db, {
+            format,
+            filter,
+            language: io.lang,
+            write,
+            shouldStop: () => stop,
+            onProgress: (rows) =>
+              rows % 100_000 === 0 && io.err(`  ${rows.toLocaleString('en')} rows`),
+          }),
+        { keep: (r) => !r.cancelled },
+      )
       io.out(
-        `${result.rows} artisans written to ${values.out}${result.cancelled ? ' (stopped early: Ctrl+C)' : ''}`,
+        result.cancelled
+          ? `stopped early (Ctrl+C): ${out} not written`
+          : `${result.rows} artisans written to ${out}`,
       )
       return result.cancelled ? EXIT.failed : EXIT.ok
     } finally {
-      closeSync(fd)
       process.off('SIGINT', onSignal)
     }
   },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileAtomic } from '../../services/files/atomic-write'
 import { parseArgs } from 'node:util'
 import { EXIT, type CliCommand } from '../command'
 import { reportError } from '../report-error'
@@ -60,7 +60,7 @@ function printCommand(type: keyof typeof PRINTED): CliCommand {
         const printed = await app
           .direct()
           .call('documents.issue', { artisanId: artisanId as string, type })
-        writeFileSync(values.out, Buffer.from(printed.base64, 'base64'))
+        writeFileAtomic(values.out, Buffer.from(printed.base64, 'base64'))
         for (const w of printed.warnings) io.err(translate(io.lang, w))
         io.out(`${printed.number} written to ${values.out}`)
         return EXIT.ok
@@ -115,7 +115,7 @@ export const batchCommand: CliCommand = {
           onProgress: (done, total) => done % 50 === 0 && io.err(`  ${done} / ${total}`),
         },
       )
-      if (result.pages > 0) writeFileSync(values.out, result.pdf)
+      if (result.pages > 0) writeFileAtomic(values.out, result.pdf)
       for (const w of result.warnings) io.err(translate(io.lang, w))
       io.out(
         `${result.pages} certificates${result.pages > 0 ? ` written to ${values.out}` : ''}${result.cancelled ? ' (stopped early: Ctrl+C)' : ''}`,

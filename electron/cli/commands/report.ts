@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileAtomic } from '../../services/files/atomic-write'
 import { parseArgs } from 'node:util'
 import { REPORT_FORMATS, REPORT_LANGUAGES } from '@shared/reports/report'
 import { EXIT, type CliCommand, type CliIO } from '../command'
@@ -80,7 +80,7 @@ export const reportCommand: CliCommand = {
         format: format as (typeof REPORT_FORMATS)[number],
         ...(values.province ? { provinceCode: values.province } : {}),
       })
-      writeFileSync(values.out, Buffer.from(file.base64, 'base64'))
+      writeFileAtomic(values.out, Buffer.from(file.base64, 'base64'))
       io.out(say(io, 'cli.written', { file: values.out }))
       return EXIT.ok
     } catch (error) {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileAtomic } from '../../services/files/atomic-write'
 import { parseArgs } from 'node:util'
 import { EXIT, type CliCommand, type CliIO } from '../command'
 import { reportError } from '../report-error'
@@ -33,7 +33,7 @@ async function write(
 ): Promise<number> {
   try {
     const file = await make()
-    writeFileSync(out, Buffer.from(file.base64, 'base64'))
+    writeFileAtomic(out, Buffer.from(file.base64, 'base64'))
     io.out(`${file.fileName} written to ${out}`)
     return EXIT.ok
   } catch (error) {

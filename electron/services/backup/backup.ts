@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { appError } from '@shared/errors'
 import { uuidv7 } from '@shared/ids/uuidv7'
 import type { Db } from '../database/open'
+import { partialPath } from '../files/atomic-write'
+import { stagingName } from '../files/stale-work'
 import { factsFrom, type DatabaseFacts, type FactValues } from './describe'
 import { backupFailure } from './errors'
 import {
@@ -159,17 +161,6 @@ async function writeBackup(
   }
 }
 
-/** Staging copies a stopped process left in the data folder (a backup or a restore check). */
-const STALE_WORK_MS = 6 * 3_600_000
-export function removeStaleWork(dataDir: string, now = Date.now()): void {
-  if (!existsSync(dataDir)) return
-  for (const name of readdirSync(dataDir)) {
-    if (!name.startsWith('.backup-staging-') && !name.startsWith('.restore-check-')) continue
-    const file = join(dataDir, name)
-    if (now - statSync(file).mtimeMs > STALE_WORK_MS) rmSync(file, { force: true })
-  }
-}
-
 /**
  * The backup's name in the folder: `-2`, `-3`… after the minute's name when it is taken,
  * always after the highest number of that minute (even once older ones were rotated out),
@@ -210,13 +201,13 @@ export async function takeBackup(
     throw appError('conflict', 'errors.backup_target_exists', { file: target.file })
 
   const id = uuidv7()
-  const staging = join(source.dataDir, `.backup-staging-${id}.db`)
+  const staging = join(source.dataDir, stagingName('backup-staging', id))
   let partial: string | null = null
   try {
     const facts = await snapshot(source, staging, options)
     const deskId = facts.deskId ?? 'unknown'
     const named = 'folder' in target ? join(folder, backupFileName(deskId, createdAt)) : target.file
-    partial = join(folder, `.${basename(named)}.${id}.partial`)
+    partial = partialPath(named)
     const header = await writeBackup(
       staging,
       partial,
@@ -250,8 +241,8 @@ export async function takeBackup(
     await syncFolder(folder)
     return { file: final, sizeBytes: BODY_OFFSET + header.db.size, header }
   } finally {
-    await rm(staging, { force: true })
-    await rm(`${staging}-journal`, { force: true })
+    for (const suffix of ['', '-journal', '-wal', '-shm'])
+      await rm(`${staging}${suffix}`, { force: true }).catch(() => undefined)
     if (partial) await rm(partial, { force: true }).catch(() => undefined)
   }
 }

@@ -12,6 +12,7 @@ import { nowIso } from '../clock'
 import { LATEST_SCHEMA_VERSION } from '../database/migrations'
 import { CIPHER, CIPHER_LEGACY, closeDatabase, openDatabase } from '../database/open'
 import { DATABASE_FILE } from '../paths'
+import { stagingName } from '../files/stale-work'
 import { describeDatabase, factsFrom, type DatabaseFacts } from './describe'
 import { BODY_OFFSET, readBackupHeader, type BackupHeader } from './format'
 import { runSqliteTask } from './sqlite-worker'
@@ -88,7 +89,7 @@ export async function checkBackup(
       found: header.schemaVersion,
       known: LATEST_SCHEMA_VERSION,
     })
-  const copy = join(dataDir, `.restore-check-${uuidv7()}.db`)
+  const copy = join(dataDir, stagingName('restore-check', uuidv7()))
   try {
     await extract(file, header, copy)
     const { lines, facts } = await runSqliteTask(

@@ -14,7 +14,8 @@ import type { Db } from '../database/open'
 import type { Logger } from '../log'
 import { SYSTEM_ACTOR } from '../settings/desk-actor'
 import { deskIdentity, isSetupDone } from '../settings/desk-profile-service'
-import { removeStaleWork, takeBackup, type BackupRunOptions } from './backup'
+import { takeBackup, type BackupRunOptions } from './backup'
+import { sweepStaleWork } from '../files/stale-work'
 import { applyRetention, listBackups } from './folder'
 import {
   checkBackup,
@@ -65,7 +66,11 @@ const KEEP_JOBS = 10
 
 export function createBackups(deps: BackupDeps) {
   const { db, log } = deps
-  removeStaleWork(deps.dataDir)
+  const swept = sweepStaleWork(deps.dataDir, [
+    defaultBackupFolder(deps.dataDir),
+    backupFolder(backupSettings(db), deps.dataDir),
+  ])
+  if (swept > 0) log.info('start-up: removed temporary files a stopped job left', { swept })
   const now = deps.now ?? (() => new Date())
   const jobs = new Map<string, Job>()
   let running: Job | null = null

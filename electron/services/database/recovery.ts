@@ -6,7 +6,8 @@ import {
   scryptSync,
   timingSafeEqual,
 } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { writeFileAtomic } from '../files/atomic-write'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError, appError } from '@shared/errors'
@@ -117,9 +118,7 @@ function associatedData(f: Omit<RecoveryFile, 'iv' | 'tag' | 'wrappedKey' | 'cip
 }
 
 function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp`
-  writeFileSync(tmp, text, { mode: 0o600 })
-  renameSync(tmp, file)
+  writeFileAtomic(file, text, { mode: 0o600 })
 }
 
 /** Makes a new code for `key` and stores the wrapped key; any previous code stops working. */

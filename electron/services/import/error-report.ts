@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileAtomic } from '../files/atomic-write'
 import type { PersonSide } from '@shared/api/methods/imports'
 import { formatDay } from '@shared/text/dates'
 import { formatMoroccanPhone } from '@shared/validation/phone'
@@ -63,5 +63,5 @@ export function writeErrorReport(
   summary: ImportSummary,
   lang: 'fr' | 'ar' | 'en',
 ): void {
-  writeFileSync(file, errorReportCsv(header, rows, summary, lang), 'utf8')
+  writeFileAtomic(file, errorReportCsv(header, rows, summary, lang))
 }

@@ -1,0 +1,54 @@
+import { readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { PROCESS_STARTED_MS, processRuns, sweepPartials } from './atomic-write'
+
+/**
+ * The desk's own temporary files: a backup's staging copy, a restore's checked copy (each
+ * with its SQLite side files), and the `.partial` files of writes. Each job removes its
+ * own when it ends in any way; a process killed outright cannot, so every start sweeps
+ * what a stopped process left: files of the known patterns written before this process
+ * started, whose writer (the pid in the name, when there is one) no longer runs.
+ */
+export const STAGING_PATTERN =
+  /^\.(?:backup-staging|restore-check)-(?:p(\d+)-)?[0-9a-f-]+\.db(?:-journal|-wal|-shm)?$/
+
+/** A staging copy's name in the data folder, with the pid of the process that owns it. */
+export function stagingName(kind: 'backup-staging' | 'restore-check', id: string): string {
+  return `.${kind}-p${process.pid}-${id}.db`
+}
+
+function sweepStaging(folder: string, startedMs: number): number {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return 0
+  }
+  let removed = 0
+  for (const name of names) {
+    const match = STAGING_PATTERN.exec(name)
+    if (!match || (match[1] && processRuns(Number(match[1])))) continue
+    const file = join(folder, name)
+    try {
+      if (statSync(file).mtimeMs >= startedMs) continue
+      rmSync(file, { force: true })
+      removed++
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed
+}
+
+/** Sweeps the data folder and the given folders (the backups'); returns how many went. */
+export function sweepStaleWork(
+  dataDir: string,
+  folders: string[] = [],
+  startedMs = PROCESS_STARTED_MS,
+): number {
+  let removed = sweepStaging(dataDir, startedMs) + sweepPartials(dataDir, startedMs)
+  for (const folder of new Set(folders)) {
+    if (folder !== dataDir) removed += sweepPartials(folder, startedMs)
+  }
+  return removed
+}
