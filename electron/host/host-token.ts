@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../services/files/atomic-write'
 
 /**
  * The browser host's launch token, kept per data folder (`host-token`, mode 0600, in the
@@ -27,7 +28,7 @@ export function hostToken(dataDir: string, options: { renew?: boolean } = {}): s
     }
   }
   const token = randomBytes(24).toString('base64url')
-  writeFileSync(file, `${token}\n`, { mode: 0o600 })
-  chmodSync(file, 0o600)
+  // whole or not at all: a kill mid-write leaves the old token (or none), never half of one
+  writeFileAtomic(file, `${token}\n`, { mode: 0o600 })
   return token
 }

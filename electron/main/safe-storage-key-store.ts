@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { safeStorage } from 'electron'
 import { appError } from '@shared/errors'
 import { FileKeyStore, KEY_FILE_NAME, type KeyStore } from '../services/database/key-store'
+import { openAtomicFile } from '../services/files/atomic-write'
 
 /**
  * The desktop app keeps the database key sealed by the OS (DPAPI on Windows, the
@@ -52,9 +53,15 @@ export class SafeStorageKeyStore implements KeyStore {
       this.plain.write(key)
       return
     }
-    const tmp = `${this.sealedFile}.tmp`
-    writeFileSync(tmp, safeStorage.encryptString(key.toString('hex')), { mode: 0o600 })
-    if (existsSync(this.sealedFile)) renameSync(this.sealedFile, `${this.sealedFile}.previous`)
-    renameSync(tmp, this.sealedFile)
+    // the sealed key whole beside its place first, then the old one aside, then in place
+    const file = openAtomicFile(this.sealedFile, { mode: 0o600 })
+    try {
+      file.write(safeStorage.encryptString(key.toString('hex')))
+      if (existsSync(this.sealedFile)) renameSync(this.sealedFile, `${this.sealedFile}.previous`)
+    } catch (error) {
+      file.abort()
+      throw error
+    }
+    file.commit()
   }
 }

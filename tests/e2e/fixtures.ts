@@ -61,6 +61,9 @@ export async function logIn(
   await page.locator('input[autocomplete="current-password"]').fill(who.password)
   await page.locator('button[type="submit"]').click()
   await page.locator('input[autocomplete="username"]').waitFor({ state: 'detached' })
+  // As a person does: the next key goes to a screen that is there — the person's home
+  // drawn in the shell, or the form that asks for a new password.
+  await page.locator('#main h2, input[autocomplete="new-password"]').first().waitFor()
 }
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {

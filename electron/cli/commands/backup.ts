@@ -120,6 +120,7 @@ export const restoreCommand: CliCommand = {
     const dataDir = resolve(io.dataDir ?? defaultDataDir())
     const store = new FileKeyStore(dataDir)
     try {
+      applyPendingRestore(dataDir) // an earlier swap a kill interrupted ends first
       const key = store.read()
       if (!key)
         throw appError('database', 'errors.backup_key_missing', { where: store.description })

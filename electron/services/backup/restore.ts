@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import type { BackupCounts, RestorePreview } from '@shared/api/methods/backup'
 import type { Actor } from '@shared/api/roles'
@@ -13,6 +13,7 @@ import { LATEST_SCHEMA_VERSION } from '../database/migrations'
 import { CIPHER, CIPHER_LEGACY, closeDatabase, openDatabase } from '../database/open'
 import { DATABASE_FILE } from '../paths'
 import { stagingName } from '../files/stale-work'
+import { syncFolder, writeFileAtomic } from '../files/atomic-write'
 import { describeDatabase, factsFrom, type DatabaseFacts } from './describe'
 import { BODY_OFFSET, readBackupHeader, type BackupHeader } from './format'
 import { runSqliteTask } from './sqlite-worker'
@@ -240,30 +241,78 @@ export function discardPendingRestore(dataDir: string): boolean {
   return true
 }
 
+/** The swap in progress: written whole before the first rename, removed after the last. */
+export const RESTORE_SWAP = `${DATABASE_FILE}.restore-swap`
+
+/** The renames of the swap, in order; a test stops the swap before any of them. */
+export type SwapStep =
+  'old-wal' | 'old-shm' | 'old-db' | 'new-side-files' | 'new-db' | 'marker-removed'
+
+function moveIfThere(from: string, to: string): void {
+  if (existsSync(from)) renameSync(from, to)
+}
+
 /**
- * The swap, before the database is opened: the current database (with its WAL) becomes
- * `sijill.db.before-restore-<time>`, the staged copy becomes `sijill.db`. Each step is a
- * rename; after a crash between the two, the next start finds the staged copy still there
- * and no database, and finishes.
+ * The swap, before the database is opened: the current database and its WAL become
+ * `sijill.db.before-restore-<time>` (and its `-wal`), the staged copy becomes `sijill.db`.
+ * Interrupted at any point (a kill, a power cut), the next start completes it, so the desk
+ * opens on the old database or the new one, whole, never a mix:
+ * - the marker `sijill.db.restore-swap` is written whole (atomically) before the first
+ *   rename, with the name the old database takes, and removed after the last one;
+ * - the old database's WAL moves before its main file, and the staged copy takes the live
+ *   name last: a WAL is never left beside a database that is not its own;
+ * - every step is a rename done only when its source is still there, so a start finding
+ *   the marker runs the same steps again with the same names and ends where a whole swap
+ *   would have (a staged copy already gone with no live database: the old one comes back).
  */
 export function applyPendingRestore(
   dataDir: string,
   now = new Date(),
+  beforeStep: (step: SwapStep) => void = () => undefined,
 ): { beforeRestore: string | null } | null {
   const pending = join(dataDir, PENDING_RESTORE)
-  if (!existsSync(pending)) return null
   const live = join(dataDir, DATABASE_FILE)
-  let beforeRestore: string | null = null
-  if (existsSync(live)) {
-    beforeRestore = join(dataDir, `${BEFORE_RESTORE}${now.toISOString().replace(/[-:.]/g, '')}`)
-    if (existsSync(`${live}-wal`)) renameSync(`${live}-wal`, `${beforeRestore}-wal`)
-    rmSync(`${live}-shm`, { force: true })
-    renameSync(live, beforeRestore)
+  const marker = join(dataDir, RESTORE_SWAP)
+  let recorded: { beforeRestore: string | null } | null = null
+  try {
+    recorded = JSON.parse(readFileSync(marker, 'utf8')) as { beforeRestore: string | null }
+  } catch {
+    recorded = null
   }
-  rmSync(`${pending}-wal`, { force: true })
-  rmSync(`${pending}-shm`, { force: true })
-  renameSync(pending, live)
-  return { beforeRestore }
+  if (!recorded) {
+    rmSync(marker, { force: true }) // unreadable: never written whole, nothing renamed yet
+    if (!existsSync(pending)) return null
+    const name = `${BEFORE_RESTORE}${now.toISOString().replace(/[-:.]/g, '')}`
+    recorded = { beforeRestore: existsSync(live) ? name : null }
+    writeFileAtomic(marker, JSON.stringify(recorded))
+  }
+  const before = recorded.beforeRestore ? join(dataDir, basename(recorded.beforeRestore)) : null
+  let kept = before
+  if (existsSync(pending)) {
+    if (before) {
+      beforeStep('old-wal')
+      moveIfThere(`${live}-wal`, `${before}-wal`)
+      beforeStep('old-shm')
+      rmSync(`${live}-shm`, { force: true })
+      beforeStep('old-db')
+      moveIfThere(live, before)
+    }
+    beforeStep('new-side-files')
+    rmSync(`${pending}-wal`, { force: true })
+    rmSync(`${pending}-shm`, { force: true })
+    beforeStep('new-db')
+    renameSync(pending, live)
+    syncFolder(dataDir)
+  } else if (!existsSync(live) && before && existsSync(before)) {
+    // the staged copy is gone and no database took its place: the old one comes back
+    moveIfThere(`${before}-wal`, `${live}-wal`)
+    renameSync(before, live)
+    kept = null
+  }
+  beforeStep('marker-removed')
+  rmSync(marker, { force: true })
+  syncFolder(dataDir)
+  return { beforeRestore: kept }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { createFileAtomic } from '../files/atomic-write'
 
 /**
  * Where the database key lives. Electron keeps it sealed by the OS (safeStorage, in
@@ -34,11 +35,14 @@ export class FileKeyStore implements KeyStore {
     return Buffer.from(hex, 'hex')
   }
 
+  /**
+   * Creates the key file whole or not at all (a kill mid-write leaves only a `.partial`
+   * swept at the next start), and never over an existing one: a key file in place is
+   * the key of a database, and replacing it would lock that database for good. An
+   * existing file is an EEXIST error (`recover-key` moves a wrong one aside first).
+   */
   write(key: Buffer): void {
-    const tmp = `${this.file}.tmp`
-    writeFileSync(tmp, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' })
-    chmodSync(tmp, 0o600)
-    renameSync(tmp, this.file)
+    createFileAtomic(this.file, key.toString('hex') + '\n', { mode: 0o600 })
   }
 }
 
@@ -47,6 +51,13 @@ export function loadOrCreateKey(store: KeyStore): { key: Buffer; created: boolea
   const existing = store.read()
   if (existing) return { key: existing, created: false }
   const key = randomBytes(KEY_BYTES)
-  store.write(key)
+  try {
+    store.write(key)
+  } catch (error) {
+    // another process (the CLI beside the host) made the key first: theirs is the key
+    const theirs = (error as NodeJS.ErrnoException).code === 'EEXIST' ? store.read() : null
+    if (!theirs) throw error
+    return { key: theirs, created: false }
+  }
   return { key, created: true }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import {
   closeSync,
+  existsSync,
   fsyncSync,
+  linkSync,
   openSync,
   readdirSync,
   renameSync,
@@ -89,6 +91,8 @@ export interface AtomicFile {
   /** The temporary file being written. */
   readonly partial: string
   write(chunk: string | Uint8Array): void
+  /** Flushes to the disk and closes; the temporary file stays until commit or abort. */
+  flush(): void
   /** Flushes, closes, and renames into place: the final file appears whole. */
   commit(): void
   /** Closes and removes the temporary file; the final name is left as it was. */
@@ -125,6 +129,11 @@ export function openAtomicFile(final: string, options: AtomicOptions = {}): Atom
       if (fd === null) throw new Error('The file is already closed')
       if (typeof chunk === 'string') writeSync(fd, chunk, null, 'utf8')
       else writeSync(fd, chunk)
+    },
+    flush() {
+      if (fd === null) throw new Error('The file is already closed')
+      fsyncSync(fd)
+      close()
     },
     commit() {
       if (fd === null) throw new Error('The file is already closed')
@@ -179,4 +188,33 @@ export function writeFileAtomic(
     throw error
   }
   file.commit()
+}
+
+/**
+ * Writes `data` to `final` only if no file has that name, atomically: the whole content
+ * under a temporary name, flushed, then linked to `final` — a link never replaces a file,
+ * so two processes creating it at once leave one of them whole and the other gets EEXIST.
+ * Used for what must never be replaced by a different content (the database key).
+ */
+export function createFileAtomic(
+  final: string,
+  data: string | Uint8Array,
+  options: AtomicOptions = {},
+): void {
+  const file = openAtomicFile(final, options)
+  try {
+    file.write(data)
+    file.flush()
+    try {
+      linkSync(file.partial, final)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      // a folder without hard links (some removable or network drives): rename if free
+      if (code === 'EEXIST' || existsSync(final)) throw error
+      renameSync(file.partial, final)
+    }
+    syncFolder(dirname(final))
+  } finally {
+    file.abort()
+  }
 }

@@ -12,6 +12,9 @@ import { PROCESS_STARTED_MS, processRuns, sweepPartials } from './atomic-write'
 export const STAGING_PATTERN =
   /^\.(?:backup-staging|restore-check)-(?:p(\d+)-)?[0-9a-f-]+\.db(?:-journal|-wal|-shm)?$/
 
+/** Temporary key files of earlier versions (`<file>.tmp`, no pid): older than the start. */
+export const LEGACY_TEMP_PATTERN = /^(?:sijill\.key|sijill\.key\.sealed|host-token)\.tmp$/
+
 /** A staging copy's name in the data folder, with the pid of the process that owns it. */
 export function stagingName(kind: 'backup-staging' | 'restore-check', id: string): string {
   return `.${kind}-p${process.pid}-${id}.db`
@@ -26,7 +29,7 @@ function sweepStaging(folder: string, startedMs: number): number {
   }
   let removed = 0
   for (const name of names) {
-    const match = STAGING_PATTERN.exec(name)
+    const match = STAGING_PATTERN.exec(name) ?? LEGACY_TEMP_PATTERN.exec(name)
     if (!match || (match[1] && processRuns(Number(match[1])))) continue
     const file = join(folder, name)
     try {
