@@ -102,6 +102,14 @@ const csvRows = (file: string) =>
   readFileSync(file, 'utf8').split('\r\n').filter(Boolean).length - 1
 const xlsxRows = (file: string) => readXlsx(readFileSync(file)).length - 1
 
+/** A pid that surely ran and ended: a child that has exited. */
+async function pidOfEndedProcess(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''])
+  const pid = child.pid as number
+  await new Promise((r) => child.once('exit', r))
+  return pid
+}
+
 describe('a file written atomically', () => {
   it('a write that throws midway leaves no file under the final name and no .partial', async () => {
     const { dir: folder, cleanup: done } = tempDir()
@@ -130,10 +138,7 @@ describe('a file written atomically', () => {
   it('the sweep removes the .partial files of stopped writers, not of running ones', async () => {
     const { dir: folder, cleanup: done } = tempDir()
     try {
-      // A pid that surely ran and ended: a child that has exited.
-      const child = spawn(process.execPath, ['-e', ''])
-      const deadPid = child.pid as number
-      await new Promise((r) => child.once('exit', r))
+      const deadPid = await pidOfEndedProcess()
       const dead = join(folder, `.e.csv.${deadPid}.0a1b.partial`)
       const live = join(folder, `.e.csv.${process.pid}.0a1b.partial`)
       for (const f of [dead, live]) {
@@ -185,9 +190,7 @@ describe('the key file and the host token', () => {
   it('half-written key and token files a kill left are swept at the next start', async () => {
     const { dir: folder, cleanup: done } = tempDir()
     try {
-      const child = spawn(process.execPath, ['-e', ''])
-      const deadPid = child.pid as number
-      await new Promise((r) => child.once('exit', r))
+      const deadPid = await pidOfEndedProcess()
       const left = [
         `.${KEY_FILE_NAME}.${deadPid}.0a1b.partial`,
         `.host-token.${deadPid}.0a1b.partial`,

@@ -76,25 +76,30 @@ async function enrolledDesk(): Promise<string> {
   return dir
 }
 
+/** COUNT identified files on the desk in `dir` (Latin names of letters only, as a name must be). */
+function identifyMany(dir: string, cinPrefix: string, first: string, lastPrefix: string): void {
+  const app = openTestDesk(dir)
+  app.db.transaction(() => {
+    for (let i = 0; i < COUNT; i++) {
+      const input = IdentificationSchema.parse({
+        cin: `${cinPrefix}${100000 + i}`,
+        firstNameLat: first,
+        lastNameLat: `${lastPrefix}${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('')}`,
+        phone: '0661000000',
+      })
+      writeIdentified(app.db, app.actor(), input, 'test')
+    }
+  })()
+  app.close()
+}
+
 const inRegistry = () =>
   registry.db.prepare('SELECT count(*) FROM artisans').pluck().get() as number
 
 describe('a desk killed in the middle of a sync', () => {
   it('converges after SIGKILL mid-push and mid-pull: every record once on both sides', async () => {
     const pusher = await enrolledDesk()
-    const app = openTestDesk(pusher)
-    app.db.transaction(() => {
-      for (let i = 0; i < COUNT; i++) {
-        const input = IdentificationSchema.parse({
-          cin: `JK${100000 + i}`,
-          firstNameLat: 'Kill',
-          lastNameLat: `Test${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('')}`, // letters only, as a name must be
-          phone: '0661000000',
-        })
-        writeIdentified(app.db, app.actor(), input, 'test')
-      }
-    })()
-    app.close()
+    identifyMany(pusher, 'JK', 'Kill', 'Test')
 
     registry.faults.latencyMs = 150 // each batch of 4 takes a while: time to cut it
     const push = cli(pusher, 'sync', '--once')
@@ -228,19 +233,7 @@ async function stopHost(child: ChildProcess): Promise<void> {
 describe('the browser host killed in the middle of a sync', () => {
   it('converges after SIGKILL mid-push and mid-pull: every record once on both sides', async () => {
     const pusher = await enrolledDesk()
-    const app = openTestDesk(pusher)
-    app.db.transaction(() => {
-      for (let i = 0; i < COUNT; i++) {
-        const input = IdentificationSchema.parse({
-          cin: `JH${100000 + i}`,
-          firstNameLat: 'Host',
-          lastNameLat: `Kill${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('')}`,
-          phone: '0661000000',
-        })
-        writeIdentified(app.db, app.actor(), input, 'test')
-      }
-    })()
-    app.close()
+    identifyMany(pusher, 'JH', 'Host', 'Kill')
 
     registry.faults.latencyMs = 150
     const push = await host(pusher)
