@@ -2,6 +2,7 @@ import type { Actor } from '@shared/api/roles'
 import { appError } from '@shared/errors'
 import { parseCin } from '@shared/validation/cin'
 import { holdEdit } from '../approvals/hold'
+import { openApprovalRow } from '../approvals/rows'
 import { refuseTakenCin } from '../artisans/register'
 import { requireFileRow } from '../artisans/read'
 import { nowIso } from '../clock'
@@ -57,17 +58,6 @@ export function addCinToFile(
       },
     )
     holdEdit(db, actor, at, fileId, changed) // a clerk's CIN change waits for approval
-    return { version: row.version + 1, awaitsApproval: openApproval(db, fileId) }
+    return { version: row.version + 1, awaitsApproval: openApprovalRow(db, fileId) !== undefined }
   })()
-}
-
-/** Whether the file has an approval request open (a change of it joins the request). */
-function openApproval(db: Db, fileId: string): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM approval WHERE artisan_id = ? AND status IN ('pending', 'returned') LIMIT 1`,
-      )
-      .get(fileId) !== undefined
-  )
 }
