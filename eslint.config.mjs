@@ -61,7 +61,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 
-  // --- The layer rule (design.md §1) ---
+  // --- The layer rule (docs/architecture.md, Layers) ---
   layer(
     ['shared/**/*.ts'],
     [

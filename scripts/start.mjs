@@ -1,5 +1,5 @@
 // `npm start`: the Electron app where Electron's runtime binary is installed, otherwise
-// the browser host (design.md §2) — and it says which one it started, and why.
+// the browser host (docs/architecture.md, One API, three transports) — and it says which one it started, and why.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -2,7 +2,7 @@ import { app, session, type WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '@shared/security/headers'
 
 /**
- * Electron hardening (design.md §8): the CSP on every response, no permission ever
+ * Electron hardening (docs/security.md): the CSP on every response, no permission ever
  * granted, no navigation away from our page, no new windows, no webviews.
  */
 export function hardenSession(): void {

@@ -188,7 +188,7 @@ export const HANDOUT_DEFAULTS: Record<HandoutTopic, Record<HandoutLanguage, Hand
 
 /**
  * The few words a handout prints around its text in Amazigh. The translation files have
- * no Amazigh yet (design.md §6: Amazigh for printed outreach), so they live here with
+ * no Amazigh yet (docs/languages.md: Amazigh for printed outreach), so they live here with
  * the texts; Arabic and French come from the translation files.
  */
 export const HANDOUT_WORDS_ZGH = {

@@ -3,7 +3,7 @@ import { stripInvisible, toAsciiDigits } from '../validation/digits'
 
 /**
  * Name normalisation for counter search, the name index and duplicate detection
- * (design.md §3). A clerk types a fragment of a name as they hear it; the register holds it
+ * (docs/architecture.md, Data). A clerk types a fragment of a name as they hear it; the register holds it
  * as another clerk once copied it from a CIN, in Arabic or in a French transliteration.
  * Both sides go through these functions so that spelling variants meet: Arabic loses the
  * marks and letter variants that never distinguish two names; Latin loses case, accents and

@@ -6,7 +6,7 @@ import { t, type Chamber } from '../../electron/services/documents/page'
 
 /**
  * The registration certificate as HTML, for the bench's side-by-side figure against
- * Chromium's `page.pdf()` (design.md §7: Sijill's own renderer must be at least 5× faster).
+ * Chromium's `page.pdf()` (docs/architecture.md, Performance budgets: Sijill's own renderer must be at least 5× faster).
  * For the comparison to be fair this is the same page as `renderCertificate` draws: the
  * same texts from the same translations, the same fonts from resources/fonts, the same A4
  * geometry in points (page.ts: 40 of margin, 135 for a row's labels, the foot 80 high) and

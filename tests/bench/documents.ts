@@ -18,7 +18,7 @@ import type { Figure } from './figures'
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium'
 
 /**
- * Document printing against design.md §7 and issue 4: one certificate PDF at least 5× the
+ * Document printing against docs/architecture.md, Performance budgets and issue 4: one certificate PDF at least 5× the
  * throughput of Chromium's `page.pdf()` for the same certificate, measured side by side in
  * this run; batch printing at least 150 pages/s; a certificate file at most 60 KB.
  */

@@ -1,4 +1,4 @@
-/** One measured figure against its budget (design.md §7), printed as a table or as JSON lines. */
+/** One measured figure against its budget (docs/architecture.md, Performance budgets), printed as a table or as JSON lines. */
 export interface Figure {
   name: string
   value: number

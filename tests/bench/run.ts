@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — Sijill's performance figures against the budgets of design.md §7,
+ * `npm run bench` — Sijill's performance figures against the budgets of docs/architecture.md, Performance budgets,
  * on a generated register of 1,000,000 artisans (kept in .bench/ between runs; the first
  * run seeds it). `npm run bench -- --json` prints one JSON object per figure.
  * Options: --artisans N (default 1000000), --fresh (re-seed), --only search (the search

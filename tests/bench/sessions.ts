@@ -5,7 +5,7 @@ import { percentile, type Figure } from './figures'
  * Session figures on the bench register (issue 6): an organiser's invitation filter
  * (count before adding, then the invitation itself) and the door search during check-in.
  * The session and its invitations are removed afterwards so the cached register stays as
- * seeded. No budget of design.md §7 names them: the filter is held to the list's (100 ms),
+ * seeded. No budget of docs/architecture.md, Performance budgets names them: the filter is held to the list's (100 ms),
  * the door search to the counter search's (10 ms).
  */
 export async function sessionFigures(app: SijillApp): Promise<Figure[]> {

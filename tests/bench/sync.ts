@@ -8,7 +8,7 @@ import { startRegistry } from '../registry/server'
 import type { Figure } from './figures'
 
 /**
- * Sync against the reference registry on loopback (design.md §7): push 10,000 operations
+ * Sync against the reference registry on loopback (docs/architecture.md, Performance budgets): push 10,000 operations
  * (≤ 10 s) and pull 100,000 records (≤ 30 s), each timed from "Sync now" to the end of the
  * sync, through the real client, HTTP and both databases.
  */

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 
 /**
- * Hardening proof (issue 7, design.md §8), through the real UI: the page cannot reach
+ * Hardening proof (issue 7, docs/security.md), through the real UI: the page cannot reach
  * Node, a strict CSP is present and enforced (no connection to another origin, no inline
  * script), the API answers nothing without a login session. In the Electron project, also:
  * navigation to another origin and `window.open` are refused by the main process.

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-/** The lint rule that keeps the layers apart (design.md §1) catches each wrong direction. */
+/** The lint rule that keeps the layers apart (docs/architecture.md, Layers) catches each wrong direction. */
 const eslint = new ESLint({ cwd: join(__dirname, '../..') })
 
 async function restricted(filePath: string, code: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import type { Db } from './open'
 /**
  * The one way a service records a change: the audit entry, and the outbox row when the
  * change must reach the registry. Call it inside the transaction that changes the row,
- * so the three land together or not at all (design.md §3).
+ * so the three land together or not at all (docs/architecture.md, Data).
  */
 export function recordChange(
   db: Db,

@@ -4,7 +4,7 @@ import { sql } from '../database/statements'
 
 /**
  * The outbox: what this desk must push to the national registry, in order. Rows are
- * written in the same transaction as the change they carry (design.md §4 rule 1); the
+ * written in the same transaction as the change they carry (docs/sync.md, rule 1); the
  * sync engine (a later issue) drains them.
  */
 export type OutboxOp = 'create' | 'update' | 'delete'

@@ -10,7 +10,7 @@ import type {
 } from '@shared/registry/contract'
 
 /**
- * How the desk talks to the national registry (design.md §4): through this interface
+ * How the desk talks to the national registry (docs/sync.md): through this interface
  * only, so that the real ministry endpoint, the reference server of the tests, or any
  * other can be plugged in by configuration. `http-client.ts` implements it over HTTPS.
  */

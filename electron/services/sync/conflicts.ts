@@ -13,7 +13,7 @@ import { COLUMNS } from './registry-columns'
 import { artisanChangeOf } from './outbound'
 
 /**
- * Conflicts (design.md §4 rule 5): a change made at this desk on a file the registry had
+ * Conflicts (docs/sync.md, rule 5): a change made at this desk on a file the registry had
  * changed meanwhile. Both versions are kept; the registry's applies until a supervisor
  * chooses, field by field, which value stays. The values kept from the desk are written
  * to the file and sent again, on top of the registry's current revision; steps of the

@@ -14,7 +14,7 @@ import { logSync, QUIET_KEY } from './sync-log'
 import { clearState, readState, writeState } from './state'
 
 /**
- * The sync engine (design.md §4): enrol the desk once, then sync — reference data first,
+ * The sync engine (docs/sync.md): enrol the desk once, then sync — reference data first,
  * the outbox pushed, the registry's changes pulled — one sync at a time, in the
  * background when enrolled and on "Sync now". Everything it needs to resume after a crash
  * is in the database (outbox states, cursor, tokens), written in the transactions that

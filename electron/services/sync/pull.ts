@@ -9,7 +9,7 @@ import { REGISTRY_ACTOR } from './registry-columns'
 import { readState, writeState } from './state'
 
 /**
- * Pulling the registry's changes (design.md §4 rules 4, 6, 9): page by page after the
+ * Pulling the registry's changes (docs/sync.md, rules 4, 6, 9): page by page after the
  * saved cursor; each page applied and the new cursor saved in one transaction, so a crash
  * between pages resumes exactly where it stopped and a page applied twice (a duplicate
  * delivery, a lost answer) changes nothing the second time (revisions are compared).

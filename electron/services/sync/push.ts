@@ -10,7 +10,7 @@ import { RegistryError } from './client'
 import { pendingOperations, toPushOperation, type OutboxRow } from './outbound'
 
 /**
- * Draining the outbox (design.md §4 rules 2, 3, 5, 7, 9): pending operations in order, in
+ * Draining the outbox (docs/sync.md, rules 2, 3, 5, 7, 9): pending operations in order, in
  * batches no bigger than the registry allows; each marked done only on the registry's
  * acknowledgement, in the transaction that records it. An operation the registry rejects
  * is shown on its record and does not hold the others back. A conflict keeps both

@@ -6,7 +6,7 @@ import { writeTerritories } from '../reference/territories'
 import { readState, writeState } from './state'
 
 /**
- * Reference data from the registry (design.md §4 rule 10), pulled before anything else so
+ * Reference data from the registry (docs/sync.md, rule 10), pulled before anything else so
  * that the records that follow find their communes and activities: newer territories and
  * activities written over the desk's (codes are stable), the registry's version kept.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './migration'
 
 /**
- * The outbox that sync drains (design.md §4): one row per operation, written in the same
+ * The outbox that sync drains (docs/sync.md): one row per operation, written in the same
  * transaction as the change. `op_id` is the idempotency key the registry remembers.
  */
 export const m002: Migration = {

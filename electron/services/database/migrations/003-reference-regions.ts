@@ -1,7 +1,7 @@
 import type { Migration } from './migration'
 
 /**
- * Reference data lives in the database so that sync can update it (design.md §4 rule 10):
+ * Reference data lives in the database so that sync can update it (docs/sync.md, rule 10):
  * each stream has a version; the seed shipped in resources/ is loaded when newer.
  */
 export const m003: Migration = {

@@ -1,7 +1,7 @@
 import type { Migration } from './migration'
 
 /**
- * Sync with the national registry (design.md §4): the outbox learns the `conflict` state
+ * Sync with the national registry (docs/sync.md): the outbox learns the `conflict` state
  * (an operation the registry refused because the record changed meanwhile — kept, with
  * the registry's version, in `sync_conflict` until a supervisor resolves it); the desk's
  * enrolment, tokens and pull cursor live in `sync_state`; `sync_log` keeps what each sync

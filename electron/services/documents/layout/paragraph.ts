@@ -3,7 +3,7 @@ import { appError } from '@shared/errors'
 import { faceOf, font, rememberShaped, type Face, type Weight } from './fonts'
 
 /**
- * The text layout every document uses (design.md §5): a paragraph of logical text in any
+ * The text layout every document uses (docs/documents.md): a paragraph of logical text in any
  * mix of Arabic, Latin, digits and Tifinagh → bidi levels (UAX #9, bidi-js, in the
  * paragraph's direction) → words measured in the face of each script → lines broken by
  * measured width → each line put in visual order, mirrored brackets, and cut into pieces
