@@ -61,10 +61,15 @@ export function processRuns(pid: number): boolean {
 }
 
 /**
- * Removes the `.partial` files a stopped process left in `folder`: written before this
- * process started, by a process that no longer runs. Returns how many were removed.
+ * Removes the files of `folder` that a stopped process left: those `writerOf` recognises
+ * (it returns the writer's pid, or null for a name that carries none), written before this
+ * process started, by a writer that no longer runs. Returns how many were removed.
  */
-export function sweepPartials(folder: string, startedMs = PROCESS_STARTED_MS): number {
+export function sweepLeftovers(
+  folder: string,
+  writerOf: (name: string) => number | null | undefined,
+  startedMs = PROCESS_STARTED_MS,
+): number {
   let names: string[]
   try {
     names = readdirSync(folder)
@@ -73,8 +78,8 @@ export function sweepPartials(folder: string, startedMs = PROCESS_STARTED_MS): n
   }
   let removed = 0
   for (const name of names) {
-    const match = PARTIAL_PATTERN.exec(name)
-    if (!match || processRuns(Number(match[1]))) continue
+    const pid = writerOf(name)
+    if (pid === undefined || (pid !== null && processRuns(pid))) continue
     const file = join(folder, name)
     try {
       if (statSync(file).mtimeMs >= startedMs) continue
@@ -85,6 +90,18 @@ export function sweepPartials(folder: string, startedMs = PROCESS_STARTED_MS): n
     }
   }
   return removed
+}
+
+/** Removes the `.partial` files a stopped process left in `folder`. */
+export function sweepPartials(folder: string, startedMs = PROCESS_STARTED_MS): number {
+  return sweepLeftovers(
+    folder,
+    (name) => {
+      const match = PARTIAL_PATTERN.exec(name)
+      return match ? Number(match[1]) : undefined
+    },
+    startedMs,
+  )
 }
 
 export interface AtomicFile {

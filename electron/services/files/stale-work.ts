@@ -1,6 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { PROCESS_STARTED_MS, processRuns, sweepPartials } from './atomic-write'
+import { PROCESS_STARTED_MS, sweepLeftovers, sweepPartials } from './atomic-write'
 
 /**
  * The desk's own temporary files: a backup's staging copy, a restore's checked copy (each
@@ -21,26 +19,15 @@ export function stagingName(kind: 'backup-staging' | 'restore-check', id: string
 }
 
 function sweepStaging(folder: string, startedMs: number): number {
-  let names: string[]
-  try {
-    names = readdirSync(folder)
-  } catch {
-    return 0
-  }
-  let removed = 0
-  for (const name of names) {
-    const match = STAGING_PATTERN.exec(name) ?? LEGACY_TEMP_PATTERN.exec(name)
-    if (!match || (match[1] && processRuns(Number(match[1])))) continue
-    const file = join(folder, name)
-    try {
-      if (statSync(file).mtimeMs >= startedMs) continue
-      rmSync(file, { force: true })
-      removed++
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-  return removed
+  return sweepLeftovers(
+    folder,
+    (name) => {
+      const match = STAGING_PATTERN.exec(name) ?? LEGACY_TEMP_PATTERN.exec(name)
+      if (!match) return undefined
+      return match[1] ? Number(match[1]) : null
+    },
+    startedMs,
+  )
 }
 
 /** Sweeps the data folder and the given folders (the backups'); returns how many went. */
